@@ -1,0 +1,6 @@
+package city.gridwhistle.api.shared;
+
+public enum Urgency {
+    URGENT,
+    NORMAL
+}

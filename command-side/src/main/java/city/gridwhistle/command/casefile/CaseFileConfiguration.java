@@ -1,0 +1,23 @@
+package city.gridwhistle.command.casefile;
+
+import city.gridwhistle.command.category.CategoryCatalog;
+import city.gridwhistle.command.routing.RoutingPolicy;
+import java.time.Clock;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class CaseFileConfiguration {
+
+    @Bean
+    ReportIntake reportIntake(Repository<CaseFile> caseFileRepository, CategoryCatalog categories,
+                              RoutingPolicy routing, Clock clock) {
+        return new ReportIntake(caseFileRepository, categories, routing, clock);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,85 @@
+package city.gridwhistle.command.category;
+
+import city.gridwhistle.api.shared.CategoryRules;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Categories kept in the {@code category} table, rules as JSON. An empty table is seeded from
+ * {@code gridwhistle/categories.json} on start-up, so a new installation has the standard set.
+ */
+@Component
+public class JdbcCategoryCatalog implements CategoryCatalog, InitializingBean {
+
+    static final String SEED = "gridwhistle/categories.json";
+    private static final Logger log = LoggerFactory.getLogger(JdbcCategoryCatalog.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    public JdbcCategoryCatalog(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<CategoryRules> find(String code) {
+        return jdbc.query("select rules from category where code = ? and active", (rs, n) -> read(rs.getString(1)), code)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Integer count = jdbc.queryForObject("select count(*) from category", Integer.class);
+        if (count != null && count == 0) {
+            List<CategoryRules> seed = loadSeed();
+            transactions.executeWithoutResult(tx -> seed.forEach(this::insert));
+            log.info("Seeded {} categories from {}", seed.size(), SEED);
+        }
+    }
+
+    private void insert(CategoryRules rules) {
+        jdbc.update("""
+                insert into category (code, family, name_zh, name_en, rules) values (?, ?, ?, ?, ?)
+                on conflict (code) do nothing""",
+                rules.code(), rules.family().name(), rules.zh(), rules.en(), write(rules));
+    }
+
+    private List<CategoryRules> loadSeed() {
+        try (InputStream in = new ClassPathResource(SEED).getInputStream()) {
+            return List.of(json.readValue(in, CategoryRules[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the category seed " + SEED, e);
+        }
+    }
+
+    private CategoryRules read(String rules) {
+        try {
+            return json.readValue(rules, CategoryRules.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable category rules: " + rules, e);
+        }
+    }
+
+    private String write(CategoryRules rules) {
+        try {
+            return json.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

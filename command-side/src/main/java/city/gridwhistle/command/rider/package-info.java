@@ -1,0 +1,2 @@
+/** Rider and rider-station aggregates. */
+package city.gridwhistle.command.rider;

@@ -1,0 +1,23 @@
+package city.gridwhistle.command.routing;
+
+import city.gridwhistle.api.casework.CellRef;
+import city.gridwhistle.api.shared.GeoPoint;
+import java.util.List;
+
+/** What routing needs to know about the grid: cell shapes near a point, and who is on duty in a cell. */
+public interface GridDirectory {
+
+    /** A cell with its outer boundary ring. */
+    record CellShape(CellRef cell, List<GeoPoint> boundary) {
+    }
+
+    /** An on-duty worker of a cell and how many open cases they hold. */
+    record WorkerLoad(String workerId, int openCases) {
+    }
+
+    /** Cells whose bounding box contains the point: candidates for the exact point-in-polygon test. */
+    List<CellShape> cellsAround(GeoPoint point);
+
+    /** Workers responsible for the cell who are on duty now. */
+    List<WorkerLoad> onDutyWorkers(String cellCode);
+}

@@ -1,0 +1,81 @@
+package city.gridwhistle.command.routing;
+
+import city.gridwhistle.api.casework.CaseDispatchedEvent;
+import city.gridwhistle.api.grid.GridCellDefinedEvent;
+import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
+import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
+import city.gridwhistle.api.grid.GridWorkerWentOnDutyEvent;
+import city.gridwhistle.api.shared.GeoPoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.DoubleSummaryStatistics;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the routing tables (cells, workers, duty, load) in step with the events. Runs in a subscribing processor,
+ * inside the transaction that appends the events, so routing never sees a stale grid.
+ */
+@Component
+@ProcessingGroup(GridLookupProjection.GROUP)
+public class GridLookupProjection {
+
+    public static final String GROUP = "command-lookups";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public GridLookupProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(GridCellDefinedEvent event) {
+        DoubleSummaryStatistics lat = event.boundary().stream().mapToDouble(GeoPoint::lat).summaryStatistics();
+        DoubleSummaryStatistics lon = event.boundary().stream().mapToDouble(GeoPoint::lon).summaryStatistics();
+        var cell = event.cell();
+        jdbc.update("""
+                insert into grid_cell (cell_code, name, district_code, district, street_code, street, community_code,
+                                       community, boundary, min_lat, max_lat, min_lon, max_lon)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (cell_code) do nothing""",
+                event.cellCode(), cell.cellName(), cell.districtCode(), cell.district(), cell.streetCode(),
+                cell.street(), cell.communityCode(), cell.community(), write(event.boundary()),
+                lat.getMin(), lat.getMax(), lon.getMin(), lon.getMax());
+    }
+
+    @EventHandler
+    void on(GridWorkerEnrolledEvent event) {
+        jdbc.update("insert into grid_worker (worker_id, display_name) values (?, ?) on conflict do nothing",
+                event.workerId(), event.displayName());
+        event.cellCodes().forEach(cell -> jdbc.update(
+                "insert into grid_worker_cell (worker_id, cell_code) values (?, ?) on conflict do nothing",
+                event.workerId(), cell));
+    }
+
+    @EventHandler
+    void on(GridWorkerWentOnDutyEvent event) {
+        jdbc.update("update grid_worker set on_duty = true where worker_id = ?", event.workerId());
+    }
+
+    @EventHandler
+    void on(GridWorkerWentOffDutyEvent event) {
+        jdbc.update("update grid_worker set on_duty = false where worker_id = ?", event.workerId());
+    }
+
+    @EventHandler
+    void on(CaseDispatchedEvent event) {
+        jdbc.update("update grid_worker set open_cases = open_cases + 1 where worker_id = ?", event.workerId());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

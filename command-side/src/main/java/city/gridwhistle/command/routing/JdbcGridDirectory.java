@@ -1,0 +1,53 @@
+package city.gridwhistle.command.routing;
+
+import city.gridwhistle.api.casework.CellRef;
+import city.gridwhistle.api.shared.GeoPoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The grid directory over the command-side tables kept by {@link GridLookupProjection}. */
+@Component
+public class JdbcGridDirectory implements GridDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public JdbcGridDirectory(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public List<CellShape> cellsAround(GeoPoint point) {
+        return jdbc.query("""
+                select cell_code, name, district_code, district, street_code, street, community_code, community,
+                       boundary
+                  from grid_cell
+                 where min_lat <= ? and max_lat >= ? and min_lon <= ? and max_lon >= ?""",
+                (rs, n) -> new CellShape(
+                        new CellRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                        boundary(rs.getString(9))),
+                point.lat(), point.lat(), point.lon(), point.lon());
+    }
+
+    @Override
+    public List<WorkerLoad> onDutyWorkers(String cellCode) {
+        return jdbc.query("""
+                select w.worker_id, w.open_cases
+                  from grid_worker w join grid_worker_cell c on c.worker_id = w.worker_id
+                 where c.cell_code = ? and w.on_duty""",
+                (rs, n) -> new WorkerLoad(rs.getString(1), rs.getInt(2)), cellCode);
+    }
+
+    private List<GeoPoint> boundary(String text) {
+        try {
+            return List.of(json.readValue(text, GeoPoint[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable cell boundary", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package city.gridwhistle.command.grid;
+
+import city.gridwhistle.api.grid.EndDutyCommand;
+import city.gridwhistle.api.grid.EnrollGridWorkerCommand;
+import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
+import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
+import city.gridwhistle.api.grid.GridWorkerWentOnDutyEvent;
+import city.gridwhistle.api.grid.StartDutyCommand;
+import city.gridwhistle.api.shared.CommandRejectedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GridWorkerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
+    private static final GridWorkerEnrolledEvent ENROLLED =
+            new GridWorkerEnrolledEvent("W001", "王建国", Set.of("51010400100101"));
+
+    private AggregateTestFixture<GridWorker> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(GridWorker.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void workerIsEnrolledForTheirCells() {
+        fixture.givenNoPriorActivity()
+                .when(new EnrollGridWorkerCommand("W001", "王建国", Set.of("51010400100101")))
+                .expectEvents(ENROLLED);
+    }
+
+    @Test
+    void workerCannotBeEnrolledWithoutACell() {
+        fixture.givenNoPriorActivity()
+                .when(new EnrollGridWorkerCommand("W001", "王建国", Set.of()))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void enrolledWorkerGoesOnDuty() {
+        fixture.given(ENROLLED)
+                .when(new StartDutyCommand("W001"))
+                .expectEvents(new GridWorkerWentOnDutyEvent("W001", NOW));
+    }
+
+    @Test
+    void goingOnDutyTwiceRecordsItOnce() {
+        fixture.given(ENROLLED, new GridWorkerWentOnDutyEvent("W001", NOW))
+                .when(new StartDutyCommand("W001"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void workerOnDutyGoesOffDuty() {
+        fixture.given(ENROLLED, new GridWorkerWentOnDutyEvent("W001", NOW))
+                .when(new EndDutyCommand("W001"))
+                .expectEvents(new GridWorkerWentOffDutyEvent("W001", NOW));
+    }
+
+    @Test
+    void workerOffDutyGoingOffDutyRecordsNothing() {
+        fixture.given(ENROLLED)
+                .when(new EndDutyCommand("W001"))
+                .expectNoEvents();
+    }
+}
