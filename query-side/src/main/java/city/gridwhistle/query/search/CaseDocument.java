@@ -1,0 +1,58 @@
+package city.gridwhistle.query.search;
+
+import city.gridwhistle.api.casework.CaseStatus;
+import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.CellRef;
+import city.gridwhistle.api.shared.GeoPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A case as indexed. Mutable on purpose: the projection folds a case's events into it one by one, and
+ * {@link #version} records the sequence number of the last event folded in.
+ */
+public class CaseDocument {
+
+    /** Elasticsearch's geo_point as an object, so the source reads as {@code {"lat":..,"lon":..}}. */
+    public record Location(double lat, double lon) {
+    }
+
+    public String caseId;
+    public CaseStatus status;
+    public String family;
+    public String categoryCode;
+    public String majorCode;
+    public String categoryZh;
+    public String categoryEn;
+    public String urgency;
+    public String description;
+    public String address;
+    public Location location;
+    public String cellCode;
+    public String cellName;
+    public String districtCode;
+    public String district;
+    public String streetCode;
+    public String street;
+    public String communityCode;
+    public String community;
+    public String workerId;
+    public boolean awaitingSupervisor;
+    public int reportCount;
+    public List<String> photoHashes = new ArrayList<>();
+    public Instant reportedAt;
+    public Instant registeredAt;
+    public Instant dispatchedAt;
+    /** Sequence number of the last event applied; -1 before the first. */
+    public long version = -1;
+
+    CaseView toView() {
+        CellRef cell = cellCode == null ? null
+                : new CellRef(cellCode, cellName, districtCode, district, streetCode, street, communityCode, community);
+        return new CaseView(caseId, status, categoryCode, categoryZh, categoryEn, urgency, description, address,
+                location == null ? null : new GeoPoint(location.lat(), location.lon()), cell, workerId,
+                awaitingSupervisor, reportCount, List.copyOf(photoHashes), reportedAt, registeredAt, dispatchedAt,
+                version);
+    }
+}

@@ -1,0 +1,60 @@
+package city.gridwhistle.query.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Reads and writes case documents through the {@link CaseIndex#ALIAS} alias. */
+@Component
+public class CaseDocumentStore {
+
+    private static final int VERSION_CONFLICT = 409;
+
+    private final ElasticsearchClient client;
+
+    public CaseDocumentStore(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    public Optional<CaseDocument> find(String caseId) {
+        try {
+            var response = client.get(g -> g.index(CaseIndex.ALIAS).id(caseId), CaseDocument.class);
+            return Optional.ofNullable(response.found() ? response.source() : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One bulk request, each document versioned externally by its last event's sequence number. A version
+     * conflict means a newer state is already indexed (a redelivered or replayed batch): that item is done.
+     */
+    public void saveAll(Collection<CaseDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            BulkResponse response = client.bulk(b -> {
+                documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(CaseIndex.ALIAS).id(doc.caseId)
+                        .version(doc.version).versionType(VersionType.External).document(doc))));
+                return b;
+            });
+            List<BulkResponseItem> failed = response.items().stream()
+                    .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT)
+                    .toList();
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("indexing " + failed.size() + " case(s) failed, first: "
+                        + failed.getFirst().id() + " " + failed.getFirst().error().reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

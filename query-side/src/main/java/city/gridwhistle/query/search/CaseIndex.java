@@ -1,0 +1,87 @@
+package city.gridwhistle.query.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code cases} alias and the versioned index behind it. Readers and writers use the alias only, so a
+ * rebuild can fill a new index and swap the alias without downtime.
+ */
+@Component
+public class CaseIndex {
+
+    public static final String ALIAS = "cases";
+    static final String FIRST_INDEX = "cases-v1";
+    static final String DEFINITION = "elasticsearch/cases-index.json";
+
+    private static final Logger log = LoggerFactory.getLogger(CaseIndex.class);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+
+    private final ElasticsearchClient client;
+    private volatile boolean ready;
+
+    public CaseIndex(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** Waits for Elasticsearch (an embedded node may still be starting) and creates the index on first use. */
+    public void ensureReady() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (ready) {
+                return;
+            }
+            awaitCluster();
+            try {
+                if (!client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
+                    create(FIRST_INDEX);
+                    log.info("Created index {} behind alias {}", FIRST_INDEX, ALIAS);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ready = true;
+        }
+    }
+
+    private void create(String index) throws IOException {
+        try (InputStream definition = new ClassPathResource(DEFINITION).getInputStream()) {
+            client.indices().create(c -> c.index(index).withJson(definition).aliases(ALIAS, a -> a.isWriteIndex(true)));
+        }
+    }
+
+    private void awaitCluster() {
+        Instant deadline = Instant.now().plus(STARTUP_WAIT);
+        while (true) {
+            try {
+                client.cluster().health(h -> h.waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
+                        .timeout(t -> t.time("10s")));
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Elasticsearch not reachable within " + STARTUP_WAIT, e);
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+        }
+    }
+}
