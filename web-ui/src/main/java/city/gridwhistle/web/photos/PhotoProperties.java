@@ -1,0 +1,18 @@
+package city.gridwhistle.web.photos;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Photo evidence settings.
+ *
+ * @param maxBytes  the largest photo accepted (10 MiB by default)
+ * @param maxCount  the most photos one report may carry
+ * @param directory where photos are kept; when unset, {@code <gridwhistle.data-dir>/photos}
+ */
+@ConfigurationProperties("gridwhistle.photos")
+public record PhotoProperties(
+        @DefaultValue("10485760") long maxBytes,
+        @DefaultValue("5") int maxCount,
+        String directory) {
+}

@@ -1,0 +1,151 @@
+package city.gridwhistle.web.problem;
+
+import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.web.photos.PhotoRejectedException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem detail: a stable {@code type} per kind of error, a readable
+ * {@code detail}, and {@code errors} listing each field at fault. Internals (stack traces, SQL) never leave.
+ */
+@RestControllerAdvice
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+    static final String TYPE_BASE = "/problems/";
+
+    @ExceptionHandler(CommandRejectedException.class)
+    ProblemDetail rejected(CommandRejectedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case INVALID_FIELD -> HttpStatus.BAD_REQUEST;
+            case UNKNOWN_CATEGORY, OUTSIDE_GRID, UNKNOWN_WORKER, UNKNOWN_CELL -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return problem(status, slug(e.reason().name()), e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        if (e.getCause() instanceof CommandRejectedException rejected) {
+            return rejected(rejected);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(PhotoRejectedException.class)
+    ProblemDetail photo(PhotoRejectedException e) {
+        HttpStatus status = e.problem() == PhotoRejectedException.Problem.TOO_LARGE
+                ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return problem(status, "photo-" + slug(e.problem().name()), e.getMessage(),
+                List.of(new FieldError("photo", e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail parameter(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage(),
+                List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail parameterType(MethodArgumentTypeMismatchException e) {
+        String reason = "cannot read '" + e.getValue() + "'";
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", reason, List.of(new FieldError(e.getName(), reason)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the request could not be completed", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = e.getAllErrors().stream()
+                .map(error -> new FieldError(error instanceof org.springframework.validation.FieldError f
+                        ? f.getField() : "request", error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
+                        : ref.getFieldName()).collect(Collectors.joining("."))
+                : "body";
+        String reason = field.equals("body") ? "the body is not valid JSON" : "cannot read this value";
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", reason,
+                List.of(new FieldError(field, reason))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String reason = "the upload is larger than the server accepts";
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                "photo-too-large", reason, List.of(new FieldError("photo", reason))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+            detail.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(status.getReasonPhrase());
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+    }
+
+    private static String slug(String enumName) {
+        return enumName.toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,73 @@
+package city.gridwhistle.web.reports;
+
+import city.gridwhistle.api.intake.FileReportCommand;
+import city.gridwhistle.api.intake.ReportReceipt;
+import city.gridwhistle.api.shared.GeoPoint;
+import city.gridwhistle.api.shared.PhotoRef;
+import city.gridwhistle.web.photos.PhotoRejectedException;
+import city.gridwhistle.web.photos.PhotoStore;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Riders file hazard reports here; each report opens a case that is registered and dispatched at once. */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private static final String ANONYMOUS = "anonymous";
+
+    private final CommandGateway commands;
+    private final PhotoStore photos;
+
+    ReportController(CommandGateway commands, PhotoStore photos) {
+        this.commands = commands;
+        this.photos = photos;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReportReceipt> file(@Valid @RequestBody ReportRequest report) {
+        return file(report, List.of());
+    }
+
+    /** The same report with photos: a JSON part {@code report} and up to five {@code photo} parts. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ReportReceipt> fileWithPhotos(@Valid @RequestPart("report") ReportRequest report,
+                                                 @RequestPart(name = "photo", required = false) List<MultipartFile> uploads) {
+        List<MultipartFile> parts = uploads == null ? List.of() : uploads;
+        if (parts.size() > photos.maxCount()) {
+            throw new PhotoRejectedException(PhotoRejectedException.Problem.TOO_MANY,
+                    "a report may carry at most " + photos.maxCount() + " photos");
+        }
+        return file(report, parts.stream().map(this::store).toList());
+    }
+
+    private ResponseEntity<ReportReceipt> file(ReportRequest report, List<PhotoRef> photoRefs) {
+        String caseId = UUID.randomUUID().toString();
+        String reporter = report.reporterId() == null || report.reporterId().isBlank() ? ANONYMOUS : report.reporterId();
+        ReportReceipt receipt = commands.sendAndWait(new FileReportCommand(caseId, UUID.randomUUID().toString(),
+                reporter, report.categoryCode().trim(), new GeoPoint(report.lat(), report.lon()), report.address(),
+                report.description(), photoRefs, report.deviceTime()));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(receipt);
+    }
+
+    private PhotoRef store(MultipartFile upload) {
+        try {
+            return photos.store(upload.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

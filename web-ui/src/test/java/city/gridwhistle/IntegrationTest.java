@@ -1,0 +1,18 @@
+package city.gridwhistle;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port against the embedded PostgreSQL and Elasticsearch, with the demo city.
+ * Every test class carrying this shares one application context, hence one start of each server per JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gridwhistle.demo.enabled=true")
+public @interface IntegrationTest {
+}
