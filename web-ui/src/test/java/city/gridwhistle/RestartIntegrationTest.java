@@ -36,8 +36,8 @@ class RestartIntegrationTest {
 
         try (ConfigurableApplicationContext first = start(dataDir)) {
             int port = port(first);
-            caseIds.add(file(port, "粮丰社区路灯不亮，晚上很黑"));
-            caseIds.add(file(port, "粮丰社区井盖松动"));
+            caseIds.add(file(port, "C0106", "粮丰社区路灯不亮，晚上很黑"));
+            caseIds.add(file(port, "C0101", "粮丰社区井盖松动"));
             caseIds.forEach(id -> awaitCase(port, id));
         }
 
@@ -47,7 +47,7 @@ class RestartIntegrationTest {
                 JsonNode found = awaitCase(port, caseId);
                 assertThat(found.path("cell").path("cellCode").asText()).isEqualTo(DemoCity.LIANGFENG_02_CELL);
             }
-            assertThat(file(port, "重启之后再报一个井盖问题")).isNotIn(caseIds);
+            assertThat(file(port, "E0101", "重启之后再报：粮丰社区暴露垃圾")).isNotIn(caseIds);
         }
     }
 
@@ -60,8 +60,8 @@ class RestartIntegrationTest {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private String file(int port, String description) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(java.util.Map.of("categoryCode", "C0106",
+    private String file(int port, String category, String description) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(java.util.Map.of("categoryCode", category,
                 "lat", DemoCity.LIANGFENG_02[0], "lon", DemoCity.LIANGFENG_02[1], "description", description));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
                 .header("Content-Type", "application/json")

@@ -4,7 +4,14 @@ import city.gridwhistle.api.shared.GeoPoint;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as the search index holds it. Carries no reporter identity. */
+/**
+ * A case as the search index holds it. Carries no reporter identity.
+ *
+ * @param step           the timed step now running (DISPATCH, ACCEPT, HANDLE, VERIFY), or null
+ * @param stepDueAt      when that step is due
+ * @param overdueSteps   the steps that ran past their limit, in order
+ * @param allowedActions what the case's state allows (who may is checked when it is tried)
+ */
 public record CaseView(
         String caseId,
         CaseStatus status,
@@ -19,9 +26,23 @@ public record CaseView(
         String workerId,
         boolean awaitingSupervisor,
         int reportCount,
+        int priority,
+        int followerCount,
+        int reworkCount,
+        boolean escalated,
+        List<String> overdueSteps,
+        String step,
+        Instant stepDueAt,
+        boolean stepWarned,
+        String statusNote,
         List<String> photoHashes,
+        List<String> resolutionPhotoHashes,
         Instant reportedAt,
         Instant registeredAt,
         Instant dispatchedAt,
+        Instant acceptedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        List<CaseAction> allowedActions,
         long version) {
 }

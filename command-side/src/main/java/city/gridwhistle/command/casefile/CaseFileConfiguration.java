@@ -1,6 +1,7 @@
 package city.gridwhistle.command.casefile;
 
 import city.gridwhistle.command.category.CategoryCatalog;
+import city.gridwhistle.command.duplicates.OpenCases;
 import city.gridwhistle.command.routing.RoutingPolicy;
 import java.time.Clock;
 import org.axonframework.modelling.command.Repository;
@@ -12,8 +13,8 @@ class CaseFileConfiguration {
 
     @Bean
     ReportIntake reportIntake(Repository<CaseFile> caseFileRepository, CategoryCatalog categories,
-                              RoutingPolicy routing, Clock clock) {
-        return new ReportIntake(caseFileRepository, categories, routing, clock);
+                              RoutingPolicy routing, OpenCases openCases, CaseClock clock) {
+        return new ReportIntake(caseFileRepository, categories, routing, openCases, clock);
     }
 
     @Bean

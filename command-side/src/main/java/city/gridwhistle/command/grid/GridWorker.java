@@ -8,7 +8,10 @@ import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOnDutyEvent;
 import city.gridwhistle.api.grid.StartDutyCommand;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.api.shared.NotPermittedException;
+import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.api.shared.CommandRejectedException.Reason;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,6 +43,7 @@ public class GridWorker {
     /** Going on duty twice is not an error: the worker simply is on duty, and nothing new is recorded. */
     @CommandHandler
     void handle(StartDutyCommand command, Clock clock) {
+        requireSelfOrSupervisor(command.actor());
         if (!onDuty) {
             apply(new GridWorkerWentOnDutyEvent(workerId, clock.instant()));
         }
@@ -47,8 +51,17 @@ public class GridWorker {
 
     @CommandHandler
     void handle(EndDutyCommand command, Clock clock) {
+        requireSelfOrSupervisor(command.actor());
         if (onDuty) {
             apply(new GridWorkerWentOffDutyEvent(workerId, clock.instant()));
+        }
+    }
+
+    private void requireSelfOrSupervisor(Actor actor) {
+        boolean self = actor != null && actor.is(Role.GRID_WORKER) && actor.id().equals(workerId);
+        boolean allowed = self || actor != null && (actor.is(Role.SUPERVISOR) || actor.is(Role.SYSTEM));
+        if (!allowed) {
+            throw new NotPermittedException("DUTY", "only the worker themself or a supervisor changes their duty");
         }
     }
 

@@ -1,2 +1,2 @@
-/** Rider and rider-station aggregates. */
+/** Riders with their points ledger and the policy that credits it, and the rider-station aggregate. */
 package city.gridwhistle.command.rider;

@@ -3,6 +3,7 @@ package city.gridwhistle.command.routing;
 import city.gridwhistle.api.casework.CellRef;
 import city.gridwhistle.api.shared.GeoPoint;
 import java.util.List;
+import java.util.Optional;
 
 /** What routing needs to know about the grid: cell shapes near a point, and who is on duty in a cell. */
 public interface GridDirectory {
@@ -20,4 +21,10 @@ public interface GridDirectory {
 
     /** Workers responsible for the cell who are on duty now. */
     List<WorkerLoad> onDutyWorkers(String cellCode);
+
+    /** The cell with this code, if the grid has it. */
+    Optional<CellRef> cell(String cellCode);
+
+    /** Whether the worker answers for the cell (on duty or not). */
+    boolean isWorkerOfCell(String workerId, String cellCode);
 }

@@ -1,6 +1,11 @@
 package city.gridwhistle.command.routing;
 
+import city.gridwhistle.api.casework.CaseClosedEvent;
 import city.gridwhistle.api.casework.CaseDispatchedEvent;
+import city.gridwhistle.api.casework.CaseQueuedForSupervisorEvent;
+import city.gridwhistle.api.casework.CaseReassignedEvent;
+import city.gridwhistle.api.casework.CaseTransferredEvent;
+import city.gridwhistle.api.casework.CaseVoidedEvent;
 import city.gridwhistle.api.grid.GridCellDefinedEvent;
 import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
@@ -68,7 +73,46 @@ public class GridLookupProjection {
 
     @EventHandler
     void on(CaseDispatchedEvent event) {
-        jdbc.update("update grid_worker set open_cases = open_cases + 1 where worker_id = ?", event.workerId());
+        assign(event.caseId(), event.workerId());
+    }
+
+    @EventHandler
+    void on(CaseReassignedEvent event) {
+        assign(event.caseId(), event.toWorkerId());
+    }
+
+    @EventHandler
+    void on(CaseTransferredEvent event) {
+        unassign(event.caseId());
+    }
+
+    @EventHandler
+    void on(CaseQueuedForSupervisorEvent event) {
+        unassign(event.caseId());
+    }
+
+    @EventHandler
+    void on(CaseClosedEvent event) {
+        unassign(event.caseId());
+    }
+
+    @EventHandler
+    void on(CaseVoidedEvent event) {
+        unassign(event.caseId());
+    }
+
+    /** A worker's open cases are the cases assigned to them and neither closed nor voided. */
+    private void assign(String caseId, String workerId) {
+        unassign(caseId);
+        jdbc.update("insert into case_assignment (case_id, worker_id) values (?, ?)", caseId, workerId);
+        jdbc.update("update grid_worker set open_cases = open_cases + 1 where worker_id = ?", workerId);
+    }
+
+    private void unassign(String caseId) {
+        jdbc.update("""
+                update grid_worker set open_cases = open_cases - 1
+                 where worker_id = (select worker_id from case_assignment where case_id = ?)""", caseId);
+        jdbc.update("delete from case_assignment where case_id = ?", caseId);
     }
 
     private String write(Object value) {

@@ -5,6 +5,7 @@ import city.gridwhistle.api.shared.GeoPoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,24 @@ public class JdbcGridDirectory implements GridDirectory {
                   from grid_worker w join grid_worker_cell c on c.worker_id = w.worker_id
                  where c.cell_code = ? and w.on_duty""",
                 (rs, n) -> new WorkerLoad(rs.getString(1), rs.getInt(2)), cellCode);
+    }
+
+    @Override
+    public Optional<CellRef> cell(String cellCode) {
+        return jdbc.query("""
+                select cell_code, name, district_code, district, street_code, street, community_code, community
+                  from grid_cell where cell_code = ?""",
+                (rs, n) -> new CellRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), cellCode)
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean isWorkerOfCell(String workerId, String cellCode) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from grid_worker_cell where worker_id = ? and cell_code = ?", Integer.class,
+                workerId, cellCode);
+        return count != null && count > 0;
     }
 
     private List<GeoPoint> boundary(String text) {

@@ -35,6 +35,16 @@ public class RoutingPolicy {
                 .map(shape -> new Route(shape.cell(), leastLoaded(directory.onDutyWorkers(shape.cell().cellCode()))));
     }
 
+    /** The route within a given cell (a transfer, a reopened case), or empty when the grid has no such cell. */
+    public Optional<Route> routeInCell(String cellCode) {
+        return directory.cell(cellCode)
+                .map(cell -> new Route(cell, leastLoaded(directory.onDutyWorkers(cellCode))));
+    }
+
+    public boolean isWorkerOfCell(String workerId, String cellCode) {
+        return directory.isWorkerOfCell(workerId, cellCode);
+    }
+
     private static Optional<String> leastLoaded(List<GridDirectory.WorkerLoad> workers) {
         return workers.stream()
                 .min(Comparator.comparingInt(GridDirectory.WorkerLoad::openCases)

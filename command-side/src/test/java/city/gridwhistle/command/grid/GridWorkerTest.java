@@ -6,7 +6,10 @@ import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOnDutyEvent;
 import city.gridwhistle.api.grid.StartDutyCommand;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.api.shared.NotPermittedException;
+import city.gridwhistle.api.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +23,8 @@ class GridWorkerTest {
     private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
     private static final GridWorkerEnrolledEvent ENROLLED =
             new GridWorkerEnrolledEvent("W001", "王建国", Set.of("51010400100101"));
+
+    private static final Actor SELF = new Actor("W001", Role.GRID_WORKER);
 
     private AggregateTestFixture<GridWorker> fixture;
 
@@ -47,14 +52,14 @@ class GridWorkerTest {
     @Test
     void enrolledWorkerGoesOnDuty() {
         fixture.given(ENROLLED)
-                .when(new StartDutyCommand("W001"))
+                .when(new StartDutyCommand("W001", SELF))
                 .expectEvents(new GridWorkerWentOnDutyEvent("W001", NOW));
     }
 
     @Test
     void goingOnDutyTwiceRecordsItOnce() {
         fixture.given(ENROLLED, new GridWorkerWentOnDutyEvent("W001", NOW))
-                .when(new StartDutyCommand("W001"))
+                .when(new StartDutyCommand("W001", SELF))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -62,14 +67,29 @@ class GridWorkerTest {
     @Test
     void workerOnDutyGoesOffDuty() {
         fixture.given(ENROLLED, new GridWorkerWentOnDutyEvent("W001", NOW))
-                .when(new EndDutyCommand("W001"))
+                .when(new EndDutyCommand("W001", SELF))
                 .expectEvents(new GridWorkerWentOffDutyEvent("W001", NOW));
+    }
+
+    @Test
+    void supervisorPutsAWorkerOnDuty() {
+        fixture.given(ENROLLED)
+                .when(new StartDutyCommand("W001", new Actor("S001", Role.SUPERVISOR)))
+                .expectEvents(new GridWorkerWentOnDutyEvent("W001", NOW));
+    }
+
+    @Test
+    void anotherWorkerCannotChangeSomeoneElsesDuty() {
+        fixture.given(ENROLLED)
+                .when(new StartDutyCommand("W001", new Actor("W002", Role.GRID_WORKER)))
+                .expectNoEvents()
+                .expectException(NotPermittedException.class);
     }
 
     @Test
     void workerOffDutyGoingOffDutyRecordsNothing() {
         fixture.given(ENROLLED)
-                .when(new EndDutyCommand("W001"))
+                .when(new EndDutyCommand("W001", SELF))
                 .expectNoEvents();
     }
 }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A small grid held in memory, for tests of the policies that read a {@link GridDirectory}. */
 public final class InMemoryGridDirectory implements GridDirectory {
 
     private final List<CellShape> cells = new ArrayList<>();
     private final Map<String, List<WorkerLoad>> onDuty = new HashMap<>();
+    private final Map<String, List<String>> offDuty = new HashMap<>();
 
     /** A square cell of about 100 m with its south-west corner at the point. */
     public InMemoryGridDirectory square(String code, GeoPoint southWest) {
@@ -45,5 +47,22 @@ public final class InMemoryGridDirectory implements GridDirectory {
     @Override
     public List<WorkerLoad> onDutyWorkers(String cellCode) {
         return onDuty.getOrDefault(cellCode, List.of());
+    }
+
+    @Override
+    public Optional<CellRef> cell(String cellCode) {
+        return cells.stream().map(CellShape::cell).filter(c -> c.cellCode().equals(cellCode)).findFirst();
+    }
+
+    @Override
+    public boolean isWorkerOfCell(String workerId, String cellCode) {
+        return onDuty.getOrDefault(cellCode, List.of()).stream().anyMatch(w -> w.workerId().equals(workerId))
+                || offDuty.getOrDefault(cellCode, List.of()).contains(workerId);
+    }
+
+    /** A worker of the cell who is not on duty: may be dispatched to by hand, never by routing. */
+    public InMemoryGridDirectory offDuty(String cellCode, String workerId) {
+        offDuty.computeIfAbsent(cellCode, c -> new ArrayList<>()).add(workerId);
+        return this;
     }
 }

@@ -49,6 +49,16 @@ class RoutingPolicyTest {
             public List<WorkerLoad> onDutyWorkers(String cellCode) {
                 return List.of();
             }
+
+            @Override
+            public java.util.Optional<city.gridwhistle.api.casework.CellRef> cell(String cellCode) {
+                return java.util.Optional.of(cell);
+            }
+
+            @Override
+            public boolean isWorkerOfCell(String workerId, String cellCode) {
+                return false;
+            }
         };
 
         assertThat(new RoutingPolicy(triangle).route(new GeoPoint(SW.lat() + 0.0009, SW.lon() + 0.0009))).isEmpty();

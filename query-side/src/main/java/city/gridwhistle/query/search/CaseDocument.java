@@ -1,5 +1,6 @@
 package city.gridwhistle.query.search;
 
+import city.gridwhistle.api.casework.CaseAction;
 import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.CellRef;
@@ -40,19 +41,50 @@ public class CaseDocument {
     public String workerId;
     public boolean awaitingSupervisor;
     public int reportCount;
+    public int priority;
+    public int followerCount;
+    public int reworkCount;
+    public int transferCount;
+    public boolean escalated;
+    public int escalationCount;
+    public List<String> overdueSteps = new ArrayList<>();
+    public String step;
+    public Instant stepStartedAt;
+    public Instant stepWarnAt;
+    public Instant stepDueAt;
+    public boolean stepWarned;
+    public String resolvedBy;
+    public String statusNote;
     public List<String> photoHashes = new ArrayList<>();
+    public List<String> resolutionPhotoHashes = new ArrayList<>();
     public Instant reportedAt;
     public Instant registeredAt;
     public Instant dispatchedAt;
+    public Instant acceptedAt;
+    public Instant resolvedAt;
+    public Instant closedAt;
+    public Instant voidedAt;
+    public Instant parkedAt;
     /** Sequence number of the last event applied; -1 before the first. */
     public long version = -1;
+
+    /** The step's clock stopped: nothing is due until the next step starts. */
+    void stopClock() {
+        step = null;
+        stepStartedAt = null;
+        stepWarnAt = null;
+        stepDueAt = null;
+        stepWarned = false;
+    }
 
     CaseView toView() {
         CellRef cell = cellCode == null ? null
                 : new CellRef(cellCode, cellName, districtCode, district, streetCode, street, communityCode, community);
         return new CaseView(caseId, status, categoryCode, categoryZh, categoryEn, urgency, description, address,
                 location == null ? null : new GeoPoint(location.lat(), location.lon()), cell, workerId,
-                awaitingSupervisor, reportCount, List.copyOf(photoHashes), reportedAt, registeredAt, dispatchedAt,
-                version);
+                awaitingSupervisor, reportCount, priority, followerCount, reworkCount, escalated, List.copyOf(overdueSteps),
+                step, stepDueAt, stepWarned, statusNote, List.copyOf(photoHashes), List.copyOf(resolutionPhotoHashes),
+                reportedAt, registeredAt, dispatchedAt, acceptedAt, resolvedAt, closedAt,
+                status == null ? List.of() : List.copyOf(CaseAction.allowedIn(status)), version);
     }
 }

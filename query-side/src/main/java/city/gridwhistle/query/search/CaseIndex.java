@@ -2,7 +2,9 @@ package city.gridwhistle.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,8 @@ public class CaseIndex {
     private static final Logger log = LoggerFactory.getLogger(CaseIndex.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ElasticsearchClient client;
     private volatile boolean ready;
 
@@ -46,6 +50,8 @@ public class CaseIndex {
                 if (!client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
                     create(FIRST_INDEX);
                     log.info("Created index {} behind alias {}", FIRST_INDEX, ALIAS);
+                } else {
+                    addNewFields();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -57,6 +63,17 @@ public class CaseIndex {
     private void create(String index) throws IOException {
         try (InputStream definition = new ClassPathResource(DEFINITION).getInputStream()) {
             client.indices().create(c -> c.index(index).withJson(definition).aliases(ALIAS, a -> a.isWriteIndex(true)));
+        }
+    }
+
+    /**
+     * New fields in the definition are added to the live index (Elasticsearch allows adding fields, never
+     * changing them), so a newer application starts on an older installation's index.
+     */
+    private void addNewFields() throws IOException {
+        try (InputStream definition = new ClassPathResource(DEFINITION).getInputStream()) {
+            String mappings = JSON.readTree(definition).path("mappings").toString();
+            client.indices().putMapping(p -> p.index(ALIAS).withJson(new StringReader(mappings)));
         }
     }
 

@@ -1,9 +1,28 @@
 package city.gridwhistle.query.search;
 
+import city.gridwhistle.api.casework.CaseAcceptedEvent;
+import city.gridwhistle.api.casework.CaseClosedEvent;
 import city.gridwhistle.api.casework.CaseDispatchedEvent;
+import city.gridwhistle.api.casework.CaseEscalatedEvent;
+import city.gridwhistle.api.casework.CaseFollowedEvent;
+import city.gridwhistle.api.casework.CaseParkedEvent;
+import city.gridwhistle.api.casework.CasePriority;
+import city.gridwhistle.api.casework.CaseProgressNotedEvent;
 import city.gridwhistle.api.casework.CaseQueuedForSupervisorEvent;
+import city.gridwhistle.api.casework.CaseReassignedEvent;
 import city.gridwhistle.api.casework.CaseRegisteredEvent;
+import city.gridwhistle.api.casework.CaseReopenedEvent;
+import city.gridwhistle.api.casework.CaseResolvedEvent;
 import city.gridwhistle.api.casework.CaseStatus;
+import city.gridwhistle.api.casework.CaseStepDeadlineSetEvent;
+import city.gridwhistle.api.casework.CaseStepDeadlineWarnedEvent;
+import city.gridwhistle.api.casework.CaseTransferredEvent;
+import city.gridwhistle.api.casework.CaseUnparkedEvent;
+import city.gridwhistle.api.casework.CaseVerificationFailedEvent;
+import city.gridwhistle.api.casework.CaseVerifiedEvent;
+import city.gridwhistle.api.casework.CaseVoidedEvent;
+import city.gridwhistle.api.casework.CaseWorkStartedEvent;
+import city.gridwhistle.api.casework.ReportAttachedEvent;
 import city.gridwhistle.api.intake.ReportFiledEvent;
 import city.gridwhistle.api.shared.PhotoRef;
 import java.util.function.Consumer;
@@ -37,13 +56,13 @@ public class CaseSearchProjection {
     @EventHandler
     void on(ReportFiledEvent event, @SequenceNumber long sequence) {
         fold(event.caseId(), sequence, doc -> {
-            doc.caseId = event.caseId();
             doc.status = CaseStatus.REPORTED;
             doc.categoryCode = event.categoryCode();
             doc.description = event.description();
             doc.address = event.address();
             doc.location = new CaseDocument.Location(event.location().lat(), event.location().lon());
-            doc.reportCount = doc.reportCount + 1;
+            doc.reportCount = 1;
+            doc.followerCount = 1;
             event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
             doc.reportedAt = event.filedAt();
         });
@@ -61,15 +80,19 @@ public class CaseSearchProjection {
             doc.categoryZh = rules.zh();
             doc.categoryEn = rules.en();
             doc.urgency = rules.urgency().name();
-            doc.cellCode = cell.cellCode();
-            doc.cellName = cell.cellName();
-            doc.districtCode = cell.districtCode();
-            doc.district = cell.district();
-            doc.streetCode = cell.streetCode();
-            doc.street = cell.street();
-            doc.communityCode = cell.communityCode();
-            doc.community = cell.community();
+            doc.priority = CasePriority.of(rules.urgency(), doc.reportCount);
+            setCell(doc, cell);
             doc.registeredAt = event.registeredAt();
+        });
+    }
+
+    @EventHandler
+    void on(ReportAttachedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.reportCount = event.reportCount();
+            doc.priority = event.priority();
+            doc.followerCount++;
+            event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
         });
     }
 
@@ -85,7 +108,165 @@ public class CaseSearchProjection {
 
     @EventHandler
     void on(CaseQueuedForSupervisorEvent event, @SequenceNumber long sequence) {
-        fold(event.caseId(), sequence, doc -> doc.awaitingSupervisor = true);
+        fold(event.caseId(), sequence, doc -> {
+            doc.awaitingSupervisor = true;
+            doc.workerId = null;
+        });
+    }
+
+    @EventHandler
+    void on(CaseReassignedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.DISPATCHED;
+            doc.workerId = event.toWorkerId();
+            doc.statusNote = event.reason();
+        });
+    }
+
+    @EventHandler
+    void on(CaseAcceptedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.IN_PROGRESS;
+            doc.acceptedAt = event.at();
+        });
+    }
+
+    @EventHandler
+    void on(CaseWorkStartedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> doc.statusNote = "on site");
+    }
+
+    @EventHandler
+    void on(CaseProgressNotedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> doc.statusNote = event.note());
+    }
+
+    @EventHandler
+    void on(CaseResolvedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.RESOLVED;
+            doc.resolvedBy = event.workerId();
+            doc.resolvedAt = event.at();
+            doc.statusNote = event.note();
+            doc.resolutionPhotoHashes.clear();
+            event.photos().stream().map(PhotoRef::sha256).forEach(doc.resolutionPhotoHashes::add);
+        });
+    }
+
+    @EventHandler
+    void on(CaseVerifiedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, CaseDocument::stopClock);
+    }
+
+    @EventHandler
+    void on(CaseClosedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.CLOSED;
+            doc.closedAt = event.at();
+            doc.stopClock();
+        });
+    }
+
+    @EventHandler
+    void on(CaseVerificationFailedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.REWORK;
+            doc.reworkCount = event.reworkCount();
+            doc.statusNote = event.note();
+        });
+    }
+
+    @EventHandler
+    void on(CaseParkedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.PARKED;
+            doc.parkedAt = event.at();
+            doc.statusNote = event.reason();
+            doc.stopClock();
+        });
+    }
+
+    @EventHandler
+    void on(CaseUnparkedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = event.statusAfter();
+            doc.parkedAt = null;
+            doc.statusNote = event.reason();
+        });
+    }
+
+    @EventHandler
+    void on(CaseTransferredEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            setCell(doc, event.toCell());
+            doc.status = CaseStatus.REGISTERED;
+            doc.workerId = null;
+            doc.transferCount++;
+            doc.statusNote = event.reason();
+            doc.stopClock();
+        });
+    }
+
+    @EventHandler
+    void on(CaseEscalatedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.escalated = true;
+            doc.escalationCount++;
+            if (event.step() != null) {
+                doc.overdueSteps.add(event.step().name());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(CaseReopenedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.REOPENED;
+            doc.closedAt = null;
+            doc.statusNote = event.reason();
+        });
+    }
+
+    @EventHandler
+    void on(CaseVoidedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.status = CaseStatus.VOIDED;
+            doc.voidedAt = event.at();
+            doc.statusNote = event.reason();
+            doc.stopClock();
+        });
+    }
+
+    @EventHandler
+    void on(CaseFollowedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> doc.followerCount++);
+    }
+
+    @EventHandler
+    void on(CaseStepDeadlineSetEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> {
+            doc.step = event.step().name();
+            doc.stepStartedAt = event.startedAt();
+            doc.stepWarnAt = event.warnAt();
+            doc.stepDueAt = event.dueAt();
+            doc.stepWarned = false;
+        });
+    }
+
+    @EventHandler
+    void on(CaseStepDeadlineWarnedEvent event, @SequenceNumber long sequence) {
+        fold(event.caseId(), sequence, doc -> doc.stepWarned = true);
+    }
+
+    private static void setCell(CaseDocument doc, city.gridwhistle.api.casework.CellRef cell) {
+        doc.cellCode = cell.cellCode();
+        doc.cellName = cell.cellName();
+        doc.districtCode = cell.districtCode();
+        doc.district = cell.district();
+        doc.streetCode = cell.streetCode();
+        doc.street = cell.street();
+        doc.communityCode = cell.communityCode();
+        doc.community = cell.community();
     }
 
     private void fold(String caseId, long sequence, Consumer<CaseDocument> change) {

@@ -2,7 +2,13 @@ package city.gridwhistle.query.search;
 
 import city.gridwhistle.api.casework.CaseSearchResult;
 import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.FindCaseQuery;
+import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
+import city.gridwhistle.api.casework.NearbyCases;
+import city.gridwhistle.api.shared.GeoPoint;
+import java.util.EnumSet;
+import java.util.Set;
 import city.gridwhistle.api.casework.SearchCasesQuery;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -21,6 +27,9 @@ import org.springframework.stereotype.Component;
 /** Answers case queries from the search index. */
 @Component
 public class CaseSearchQueries {
+
+    private static final Set<CaseStatus> CLOSED_STATES = EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED,
+            CaseStatus.MERGED);
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
@@ -60,6 +69,37 @@ public class CaseSearchQueries {
         }
     }
 
+    @QueryHandler
+    public NearbyCases handle(FindNearbyOpenCasesQuery query) {
+        index.ensureReady();
+        int radius = Math.clamp(query.radiusMeters(), 1, FindNearbyOpenCasesQuery.MAX_RADIUS_METERS);
+        List<Query> filter = new ArrayList<>();
+        filter.add(Query.of(q -> q.geoDistance(g -> g.field("location")
+                .location(l -> l.latlon(ll -> ll.lat(query.point().lat()).lon(query.point().lon())))
+                .distance(radius + "m"))));
+        if (query.categoryCode() != null) {
+            filter.add(term("categoryCode", query.categoryCode()));
+        }
+        Query notOpen = Query.of(q -> q.terms(t -> t.field("status").terms(v -> v.value(
+                CLOSED_STATES.stream().map(s -> co.elastic.clients.elasticsearch._types.FieldValue.of(s.name())).toList()))));
+        try {
+            SearchResponse<CaseDocument> response = client.search(s -> s
+                    .index(CaseIndex.ALIAS)
+                    .query(q -> q.bool(b -> b.filter(filter).mustNot(notOpen)))
+                    .sort(o -> o.geoDistance(g -> g.field("location")
+                            .location(l -> l.latlon(ll -> ll.lat(query.point().lat()).lon(query.point().lon())))
+                            .order(SortOrder.Asc)))
+                    .size(20), CaseDocument.class);
+            return new NearbyCases(response.hits().hits().stream()
+                    .map(hit -> new NearbyCases.Nearby(hit.source().toView(), (int) Math.round(
+                            new GeoPoint(hit.source().location.lat(), hit.source().location.lon())
+                                    .distanceMetersTo(query.point()))))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Query filters(SearchCasesQuery query) {
         List<Query> must = new ArrayList<>();
         List<Query> filter = new ArrayList<>();
@@ -76,6 +116,9 @@ public class CaseSearchQueries {
         }
         if (query.cellCode() != null) {
             filter.add(term("cellCode", query.cellCode()));
+        }
+        if (query.awaitingSupervisor() != null) {
+            filter.add(Query.of(q -> q.term(t -> t.field("awaitingSupervisor").value(query.awaitingSupervisor()))));
         }
         if (query.near() != null && query.radiusMeters() != null) {
             filter.add(Query.of(q -> q.geoDistance(g -> g.field("location")

@@ -46,6 +46,7 @@ class CaseController {
                             @RequestParam(required = false) String category,
                             @RequestParam(required = false) String cell,
                             @RequestParam(required = false) String near,
+                            @RequestParam(required = false) Boolean awaitingSupervisor,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
         Near circle = near == null ? null : Near.parse(near);
@@ -56,7 +57,7 @@ class CaseController {
             throw new InvalidParameterException("page", "pages count from 0");
         }
         return queries.query(new SearchCasesQuery(q, status, category, cell,
-                        circle == null ? null : circle.center(), circle == null ? null : circle.radiusMeters(), page, size),
+                        circle == null ? null : circle.center(), circle == null ? null : circle.radiusMeters(), awaitingSupervisor, page, size),
                 CaseSearchResult.class).join();
     }
 

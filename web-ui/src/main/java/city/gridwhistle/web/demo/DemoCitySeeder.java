@@ -4,6 +4,7 @@ import city.gridwhistle.api.grid.EnrollGridWorkerCommand;
 import city.gridwhistle.api.grid.StartDutyCommand;
 import city.gridwhistle.api.rider.RegisterRiderCommand;
 import city.gridwhistle.api.rider.RegisterStationCommand;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ class DemoCitySeeder implements ApplicationRunner {
             worker.path("cells").forEach(cell -> workerCells.add(cell.asText()));
             sendOnce(new EnrollGridWorkerCommand(worker.path("id").asText(), worker.path("name").asText(), workerCells));
             if (worker.path("onDuty").asBoolean()) {
-                commands.sendAndWait(new StartDutyCommand(worker.path("id").asText()));
+                commands.sendAndWait(new StartDutyCommand(worker.path("id").asText(), Actor.SYSTEM));
             }
             workers++;
         }

@@ -1,12 +1,18 @@
 package city.gridwhistle.web.photos;
 
+import city.gridwhistle.api.shared.PhotoRef;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class PhotoController {
@@ -15,6 +21,13 @@ class PhotoController {
 
     PhotoController(PhotoStore photos) {
         this.photos = photos;
+    }
+
+    /** Upload a photo (multipart part {@code photo}) to use as evidence in a case action. */
+    @PostMapping(path = "/api/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PhotoRef> upload(@RequestPart("photo") MultipartFile photo) throws IOException {
+        PhotoRef stored = photos.store(photo.getBytes());
+        return ResponseEntity.created(URI.create("/api/photos/" + stored.sha256())).body(stored);
     }
 
     /** A photo never changes under its hash, so clients may cache it for good. */

@@ -78,6 +78,11 @@ public class PhotoStore {
         }
     }
 
+    /** The reference of a stored photo, as events record it. */
+    public Optional<PhotoRef> reference(String sha256) {
+        return load(sha256).map(photo -> new PhotoRef(sha256, photo.contentType(), photo.bytes().length));
+    }
+
     public int maxCount() {
         return properties.maxCount();
     }

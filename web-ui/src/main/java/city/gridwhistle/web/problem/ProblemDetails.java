@@ -1,6 +1,8 @@
 package city.gridwhistle.web.problem;
 
+import city.gridwhistle.api.casework.IllegalTransitionException;
 import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.web.photos.PhotoRejectedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
@@ -8,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,12 +49,41 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(status, slug(e.reason().name()), e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "illegal-transition", e.getMessage(), List.of());
+        problem.setProperty("currentStatus", e.current());
+        problem.setProperty("attemptedAction", e.attempted());
+        problem.setProperty("allowedActions", e.allowed());
+        return problem;
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ProblemDetail notPermitted(NotPermittedException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-permitted", e.getMessage(), List.of());
+        problem.setProperty("attemptedAction", e.action());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change",
+                "the case changed at the same moment; read it again and retry", List.of());
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException e) {
-        if (e.getCause() instanceof CommandRejectedException rejected) {
-            return rejected(rejected);
-        }
-        return unexpected(e);
+        return switch (e.getCause()) {
+            case CommandRejectedException rejected -> rejected(rejected);
+            case IllegalTransitionException illegal -> illegalTransition(illegal);
+            case NotPermittedException refused -> notPermitted(refused);
+            case null, default -> unexpected(e);
+        };
     }
 
     @ExceptionHandler(PhotoRejectedException.class)

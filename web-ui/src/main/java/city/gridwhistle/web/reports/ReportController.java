@@ -1,11 +1,14 @@
 package city.gridwhistle.web.reports;
 
+import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
+import city.gridwhistle.api.casework.NearbyCases;
 import city.gridwhistle.api.intake.FileReportCommand;
 import city.gridwhistle.api.intake.ReportReceipt;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.api.shared.PhotoRef;
 import city.gridwhistle.web.photos.PhotoRejectedException;
 import city.gridwhistle.web.photos.PhotoStore;
+import city.gridwhistle.web.problem.InvalidParameterException;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +16,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -30,10 +36,12 @@ class ReportController {
     private static final String ANONYMOUS = "anonymous";
 
     private final CommandGateway commands;
+    private final QueryGateway queries;
     private final PhotoStore photos;
 
-    ReportController(CommandGateway commands, PhotoStore photos) {
+    ReportController(CommandGateway commands, QueryGateway queries, PhotoStore photos) {
         this.commands = commands;
+        this.queries = queries;
         this.photos = photos;
     }
 
@@ -54,13 +62,30 @@ class ReportController {
         return file(report, parts.stream().map(this::store).toList());
     }
 
+    /** Open cases near where the rider stands, nearest first: follow one instead of reporting it again. */
+    @GetMapping("/nearby")
+    NearbyCases nearby(@RequestParam double lat, @RequestParam double lon,
+                       @RequestParam(required = false) String category,
+                       @RequestParam(defaultValue = "200") int radius) {
+        if (radius < 1 || radius > FindNearbyOpenCasesQuery.MAX_RADIUS_METERS) {
+            throw new InvalidParameterException("radius", "1.." + FindNearbyOpenCasesQuery.MAX_RADIUS_METERS + " metres");
+        }
+        GeoPoint point;
+        try {
+            point = new GeoPoint(lat, lon);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("lat,lon", e.getMessage());
+        }
+        return queries.query(new FindNearbyOpenCasesQuery(point, radius, category), NearbyCases.class).join();
+    }
+
     private ResponseEntity<ReportReceipt> file(ReportRequest report, List<PhotoRef> photoRefs) {
         String caseId = UUID.randomUUID().toString();
         String reporter = report.reporterId() == null || report.reporterId().isBlank() ? ANONYMOUS : report.reporterId();
         ReportReceipt receipt = commands.sendAndWait(new FileReportCommand(caseId, UUID.randomUUID().toString(),
                 reporter, report.categoryCode().trim(), new GeoPoint(report.lat(), report.lon()), report.address(),
                 report.description(), photoRefs, report.deviceTime()));
-        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(receipt);
+        return ResponseEntity.created(URI.create("/api/cases/" + receipt.caseId())).body(receipt);
     }
 
     private PhotoRef store(MultipartFile upload) {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -58,12 +56,7 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
         }
         properties.put(ACTIVE, true);
         environment.getPropertySources().addFirst(new MapPropertySource("gridwhistle-embedded", properties));
-        application.addInitializers(context -> context.addApplicationListener(
-                (ApplicationListener<ContextClosedEvent>) closed -> {
-                    if (closed.getApplicationContext() == context) {
-                        leases.forEach(SharedServices::release);
-                    }
-                }));
+        application.addInitializers(context -> EmbeddedServicesLease.register(context, leases));
     }
 
     @Override

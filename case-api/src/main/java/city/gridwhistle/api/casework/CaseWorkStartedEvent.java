@@ -1,0 +1,7 @@
+package city.gridwhistle.api.casework;
+
+import java.time.Instant;
+
+/** The worker started work on site. */
+public record CaseWorkStartedEvent(String caseId, String workerId, Instant at) {
+}

@@ -1,0 +1,14 @@
+package city.gridwhistle.api.casework;
+
+import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.api.shared.PhotoRef;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The assigned grid worker reports the hazard handled (处置反馈), with at least one after-photo. */
+public record ResolveCaseCommand(@TargetAggregateIdentifier String caseId, String note, List<PhotoRef> photos, Actor actor) {
+
+    public ResolveCaseCommand {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+}

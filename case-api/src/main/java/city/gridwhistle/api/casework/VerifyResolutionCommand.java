@@ -1,0 +1,14 @@
+package city.gridwhistle.api.casework;
+
+import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.api.shared.PhotoRef;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Someone other than the resolver checks the resolution (核查): fixed, or not fixed. */
+public record VerifyResolutionCommand(@TargetAggregateIdentifier String caseId, boolean fixed, String note, List<PhotoRef> photos, Actor actor) {
+
+    public VerifyResolutionCommand {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+}

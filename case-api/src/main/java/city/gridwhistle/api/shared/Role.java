@@ -1,0 +1,10 @@
+package city.gridwhistle.api.shared;
+
+/** Who is acting: the roles of DOMAIN.md, and the system itself (deadlines, policies). */
+public enum Role {
+    RIDER,
+    GRID_WORKER,
+    SUPERVISOR,
+    ADMIN,
+    SYSTEM
+}

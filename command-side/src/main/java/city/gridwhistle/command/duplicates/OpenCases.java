@@ -1,0 +1,17 @@
+package city.gridwhistle.command.duplicates;
+
+import city.gridwhistle.api.shared.GeoPoint;
+import java.util.Optional;
+
+/** Open cases by category and place, as the command side knows them (never the search index). */
+public interface OpenCases {
+
+    /**
+     * Serialises intake for one category until the current transaction ends, so that of two reports of the same
+     * hazard filed at once the second sees the case the first opened.
+     */
+    void lockCategory(String categoryCode);
+
+    /** The nearest open case of the category within the radius of the point, if any. */
+    Optional<String> nearestOpen(String categoryCode, GeoPoint point, int radiusMeters);
+}

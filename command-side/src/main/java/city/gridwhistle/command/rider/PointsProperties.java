@@ -1,0 +1,12 @@
+package city.gridwhistle.command.rider;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The points rules (积分规则), as data: what a verified and closed case is worth to the rider who reported it and
+ * to each rider who corroborated it. A voided case is worth nothing, so it has no rule.
+ */
+@ConfigurationProperties("gridwhistle.points")
+public record PointsProperties(@DefaultValue("10") int verifiedCase, @DefaultValue("3") int corroboration) {
+}

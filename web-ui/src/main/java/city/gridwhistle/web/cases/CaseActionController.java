@@ -1,0 +1,134 @@
+package city.gridwhistle.web.cases;
+
+import city.gridwhistle.api.casework.AcceptCaseCommand;
+import city.gridwhistle.api.casework.DispatchCaseCommand;
+import city.gridwhistle.api.casework.EscalateCaseCommand;
+import city.gridwhistle.api.casework.FollowCaseCommand;
+import city.gridwhistle.api.casework.NoteProgressCommand;
+import city.gridwhistle.api.casework.ParkCaseCommand;
+import city.gridwhistle.api.casework.ReassignCaseCommand;
+import city.gridwhistle.api.casework.ReopenCaseCommand;
+import city.gridwhistle.api.casework.ResolveCaseCommand;
+import city.gridwhistle.api.casework.StartWorkCommand;
+import city.gridwhistle.api.casework.TransferCaseCommand;
+import city.gridwhistle.api.casework.UnparkCaseCommand;
+import city.gridwhistle.api.casework.VerifyResolutionCommand;
+import city.gridwhistle.api.casework.VoidCaseCommand;
+import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.api.shared.PhotoRef;
+import city.gridwhistle.web.photos.PhotoStore;
+import city.gridwhistle.web.problem.InvalidParameterException;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The closed loop over HTTP: one POST per action. Each answers 204 once the decision is recorded; a refusal is a
+ * problem detail (409 with the current state and the allowed actions, 403 when the actor may not, 400/422 for
+ * bad fields). The case's new state reaches the search index moments later.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+class CaseActionController {
+
+    private static final CaseActionRequest EMPTY = new CaseActionRequest(null, null, null, null, null, null);
+
+    private final CommandGateway commands;
+    private final PhotoStore photos;
+
+    CaseActionController(CommandGateway commands, PhotoStore photos) {
+        this.commands = commands;
+        this.photos = photos;
+    }
+
+    @PostMapping("/dispatch")
+    ResponseEntity<Void> dispatch(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new DispatchCaseCommand(caseId, body.workerId(), actor));
+    }
+
+    @PostMapping("/reassign")
+    ResponseEntity<Void> reassign(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new ReassignCaseCommand(caseId, body.workerId(), body.reason(), actor));
+    }
+
+    @PostMapping("/accept")
+    ResponseEntity<Void> accept(@PathVariable String caseId, Actor actor) {
+        return done(new AcceptCaseCommand(caseId, actor));
+    }
+
+    @PostMapping("/start")
+    ResponseEntity<Void> start(@PathVariable String caseId, Actor actor) {
+        return done(new StartWorkCommand(caseId, actor));
+    }
+
+    @PostMapping("/notes")
+    ResponseEntity<Void> note(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new NoteProgressCommand(caseId, body.note(), photoRefs(body), actor));
+    }
+
+    @PostMapping("/resolve")
+    ResponseEntity<Void> resolve(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new ResolveCaseCommand(caseId, body.note(), photoRefs(body), actor));
+    }
+
+    @PostMapping("/verify")
+    ResponseEntity<Void> verify(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        if (body.fixed() == null) {
+            throw new InvalidParameterException("fixed", "say whether the hazard is fixed (true) or not (false)");
+        }
+        return done(new VerifyResolutionCommand(caseId, body.fixed(), body.note(), photoRefs(body), actor));
+    }
+
+    @PostMapping("/park")
+    ResponseEntity<Void> park(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new ParkCaseCommand(caseId, body.reason(), actor));
+    }
+
+    @PostMapping("/unpark")
+    ResponseEntity<Void> unpark(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new UnparkCaseCommand(caseId, body.reason(), actor));
+    }
+
+    @PostMapping("/transfer")
+    ResponseEntity<Void> transfer(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new TransferCaseCommand(caseId, body.toCellCode(), body.reason(), actor));
+    }
+
+    @PostMapping("/escalate")
+    ResponseEntity<Void> escalate(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new EscalateCaseCommand(caseId, body.reason(), actor));
+    }
+
+    @PostMapping("/reopen")
+    ResponseEntity<Void> reopen(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new ReopenCaseCommand(caseId, body.reason(), actor));
+    }
+
+    @PostMapping("/void")
+    ResponseEntity<Void> voidCase(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body, Actor actor) {
+        return done(new VoidCaseCommand(caseId, body.reason(), actor));
+    }
+
+    @PostMapping("/follow")
+    ResponseEntity<Void> follow(@PathVariable String caseId, Actor actor) {
+        return done(new FollowCaseCommand(caseId, actor));
+    }
+
+    private ResponseEntity<Void> done(Object command) {
+        commands.sendAndWait(command);
+        return ResponseEntity.noContent().build();
+    }
+
+    private List<PhotoRef> photoRefs(CaseActionRequest body) {
+        return body.photoHashes().stream()
+                .map(hash -> photos.reference(hash).orElseThrow(() -> new InvalidParameterException("photos",
+                        "no uploaded photo has the hash '" + hash + "'; upload it with POST /api/photos first")))
+                .toList();
+    }
+}

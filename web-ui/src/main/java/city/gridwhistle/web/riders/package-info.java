@@ -1,0 +1,2 @@
+/** What a rider sees of their own: the points ledger. */
+package city.gridwhistle.web.riders;
