@@ -3,12 +3,15 @@ package city.gridwhistle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.gridwhistle.web.demo.DemoAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +21,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** The HTTP API as the scenario tests speak it: file, act, upload, and wait for the read model. */
+/**
+ * The HTTP API as the scenario tests speak it, signed in as demo accounts (bearer tokens): file, act, upload, and
+ * wait for the read model. The supervisor of the whole city is the one who watches the read model.
+ */
 public final class Api {
 
     public static final Duration READ_MODEL_WITHIN = Duration.ofSeconds(30);
+    public static final String WATCHER = "supervisor";
     /** A tiny but real PNG header: enough for the photo store to recognise an image. */
     public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private final TestRestTemplate http;
 
@@ -31,40 +39,50 @@ public final class Api {
         this.http = http;
     }
 
+    /** A bearer token for a demo account, signed in once per test JVM and server. */
+    public String token(String username) {
+        return TOKENS.computeIfAbsent(http.getRootUri() + "|" + username, key -> {
+            ResponseEntity<JsonNode> issued = http.postForEntity("/api/auth/token",
+                    Map.of("username", username, "password", DemoAccounts.PASSWORD), JsonNode.class);
+            assertThat(issued.getStatusCode()).as("sign-in of %s", username).isEqualTo(HttpStatus.OK);
+            return issued.getBody().path("accessToken").asText();
+        });
+    }
+
+    /** A client that calls as the given demo account (a rider or worker id works too: r001 is R001's login). */
+    public TestRestTemplate as(String username) {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(username.toLowerCase(java.util.Locale.ROOT))));
+    }
+
     public ResponseEntity<JsonNode> file(String category, double[] where, String description, String reporter) {
         Map<String, Object> report = new HashMap<>(Map.of("categoryCode", category, "lat", where[0], "lon", where[1],
                 "description", description));
-        if (reporter != null) {
-            report.put("reporterId", reporter);
-        }
-        return http.postForEntity("/api/reports", report, JsonNode.class);
+        return as(reporter == null ? "r010" : reporter).postForEntity("/api/reports", report, JsonNode.class);
     }
 
     /** Files a report and returns the case it opened or joined. */
     public String fileCase(String category, double[] where, String description, String reporter) {
         ResponseEntity<JsonNode> filed = file(category, where, description, reporter);
-        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed.getStatusCode()).as("filing: %s", filed.getBody()).isEqualTo(HttpStatus.CREATED);
         return filed.getBody().path("caseId").asText();
     }
 
-    public ResponseEntity<JsonNode> act(String caseId, String action, String actorId, String role,
-                                        Map<String, ?> body) {
+    public ResponseEntity<JsonNode> act(String caseId, String action, String username, Map<String, ?> body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor-Id", actorId);
-        headers.set("X-Actor-Role", role);
-        return http.exchange("/api/cases/" + caseId + "/" + action, HttpMethod.POST, new HttpEntity<>(body, headers),
-                JsonNode.class);
+        return as(username).exchange("/api/cases/" + caseId + "/" + action, HttpMethod.POST,
+                new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     /** Performs an action that must succeed. */
-    public void done(String caseId, String action, String actorId, String role, Map<String, ?> body) {
-        ResponseEntity<JsonNode> response = act(caseId, action, actorId, role, body);
-        assertThat(response.getStatusCode()).as("%s by %s %s: %s", action, role, actorId, response.getBody())
+    public void done(String caseId, String action, String username, Map<String, ?> body) {
+        ResponseEntity<JsonNode> response = act(caseId, action, username, body);
+        assertThat(response.getStatusCode()).as("%s by %s: %s", action, username, response.getBody())
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    public String uploadPhoto(byte[] bytes) {
+    public String uploadPhoto(byte[] bytes, String username) {
         var body = new LinkedMultiValueMap<String, Object>();
         HttpHeaders part = new HttpHeaders();
         part.setContentType(MediaType.IMAGE_PNG);
@@ -76,14 +94,16 @@ public final class Api {
         }, part));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> uploaded = http.postForEntity("/api/photos", new HttpEntity<>(body, headers), JsonNode.class);
+        ResponseEntity<JsonNode> uploaded = as(username).postForEntity("/api/photos", new HttpEntity<>(body, headers),
+                JsonNode.class);
         assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return uploaded.getBody().path("sha256").asText();
     }
 
     /** The read model is eventually consistent: wait until the case has reached the expected state. */
     public JsonNode awaitCase(String caseId, Predicate<JsonNode> state) {
-        return await().atMost(READ_MODEL_WITHIN).until(() -> http.getForEntity("/api/cases/" + caseId, JsonNode.class),
+        TestRestTemplate watcher = as(WATCHER);
+        return await().atMost(READ_MODEL_WITHIN).until(() -> watcher.getForEntity("/api/cases/" + caseId, JsonNode.class),
                 response -> response.getStatusCode() == HttpStatus.OK && state.test(response.getBody())).getBody();
     }
 
@@ -92,6 +112,6 @@ public final class Api {
     }
 
     public JsonNode get(String path) {
-        return http.getForObject(path, JsonNode.class);
+        return as(WATCHER).getForObject(path, JsonNode.class);
     }
 }

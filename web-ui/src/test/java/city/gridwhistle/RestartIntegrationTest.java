@@ -1,22 +1,17 @@
 package city.gridwhistle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,11 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void casesSurviveARestartOnTheSameDataDirectory() throws Exception {
+    void casesSurviveARestartOnTheSameDataDirectory() throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("gridwhistle.data-dir")).getParent(),
                 "restart-");
         List<String> caseIds = new ArrayList<>();
@@ -60,24 +53,15 @@ class RestartIntegrationTest {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private String file(int port, String category, String description) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(java.util.Map.of("categoryCode", category,
-                "lat", DemoCity.LIANGFENG_02[0], "lon", DemoCity.LIANGFENG_02[1], "description", description));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("caseId").asText();
+    private static Api api(int port) {
+        return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+    }
+
+    private String file(int port, String category, String description) {
+        return api(port).fileCase(category, DemoCity.LIANGFENG_02, description, "r001");
     }
 
     private JsonNode awaitCase(int port, String caseId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + caseId)).build();
-        HttpResponse<String> found = await().atMost(Duration.ofSeconds(60))
-                .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200 && r.body().contains("\"cellCode\""));
-        try {
-            return JSON.readTree(found.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return api(port).awaitCase(caseId, c -> c.path("cell").path("cellCode").isTextual());
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A case as the search index holds it. Carries no reporter identity.
+ * A case as the search index holds it. Carries no reporter identity: at most the reporter's pseudonymous handle.
+ * The public view, for riders, also leaves out who handles the case and internal notes.
  *
  * @param step           the timed step now running (DISPATCH, ACCEPT, HANDLE, VERIFY), or null
  * @param stepDueAt      when that step is due
@@ -24,6 +25,7 @@ public record CaseView(
         GeoPoint location,
         CellRef cell,
         String workerId,
+        String reporterHandle,
         boolean awaitingSupervisor,
         int reportCount,
         int priority,
@@ -45,4 +47,12 @@ public record CaseView(
         Instant closedAt,
         List<CaseAction> allowedActions,
         long version) {
+
+    /** What any rider may see of a case they follow: what, where, how far, and the proof of the fix. */
+    public CaseView publicView() {
+        return new CaseView(caseId, status, categoryCode, categoryZh, categoryEn, urgency, description, address,
+                location, cell, null, null, awaitingSupervisor, reportCount, priority, followerCount, reworkCount,
+                escalated, overdueSteps, step, stepDueAt, stepWarned, null, photoHashes, resolutionPhotoHashes,
+                reportedAt, registeredAt, dispatchedAt, acceptedAt, resolvedAt, closedAt, allowedActions, version);
+    }
 }

@@ -1,5 +1,10 @@
 package city.gridwhistle.api.casework;
 
-/** One case by id; answered with a {@link CaseView} or nothing. */
-public record FindCaseQuery(String caseId) {
+import city.gridwhistle.api.shared.Actor;
+
+/**
+ * One case by id, as the viewer may see it; answered with a {@link CaseView}, or nothing when there is no such
+ * case or the viewer may not see it (the two are indistinguishable on purpose).
+ */
+public record FindCaseQuery(String caseId, Actor viewer) {
 }

@@ -4,7 +4,7 @@ import city.gridwhistle.api.shared.GeoPoint;
 
 /**
  * Open cases near a point, nearest first, that a rider about to report could follow instead. The category is
- * optional (null: any).
+ * optional (null: any). Answered in the public view: what a case is and how far it got, never who handles it.
  */
 public record FindNearbyOpenCasesQuery(GeoPoint point, int radiusMeters, String categoryCode) {
 

@@ -1,5 +1,6 @@
 package city.gridwhistle.api.casework;
 
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 
 /**
@@ -7,6 +8,7 @@ import city.gridwhistle.api.shared.GeoPoint;
  *
  * @param near               with {@code radiusMeters}, only cases within that distance of the point
  * @param awaitingSupervisor true: the supervisors' queue (no worker on duty took the case)
+ * @param viewer             who asks: results are limited to what they may see
  */
 public record SearchCasesQuery(
         String text,
@@ -17,7 +19,8 @@ public record SearchCasesQuery(
         Integer radiusMeters,
         Boolean awaitingSupervisor,
         int page,
-        int size) {
+        int size,
+        Actor viewer) {
 
     public static final int MAX_PAGE_SIZE = 100;
 }

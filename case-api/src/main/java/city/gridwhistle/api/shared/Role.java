@@ -6,5 +6,7 @@ public enum Role {
     GRID_WORKER,
     SUPERVISOR,
     ADMIN,
+    /** A partner system (delivery platform, Open311 client) calling with an API key. */
+    PARTNER,
     SYSTEM
 }

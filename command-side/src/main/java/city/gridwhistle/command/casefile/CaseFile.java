@@ -36,6 +36,8 @@ import city.gridwhistle.api.casework.ParkCaseCommand;
 import city.gridwhistle.api.casework.ReassignCaseCommand;
 import city.gridwhistle.api.casework.ReopenCaseCommand;
 import city.gridwhistle.api.casework.ReportAttachedEvent;
+import city.gridwhistle.api.casework.ReporterIdentityRevealedEvent;
+import city.gridwhistle.api.casework.RevealReporterIdentityCommand;
 import city.gridwhistle.api.casework.ResolveCaseCommand;
 import city.gridwhistle.api.casework.StartWorkCommand;
 import city.gridwhistle.api.casework.TransferCaseCommand;
@@ -81,6 +83,7 @@ public class CaseFile {
     private CategoryRules rules;
     private String cellCode;
     private String cellName;
+    private String districtCode;
     private String workerId;
     private boolean startedOnSite;
     private String resolverId;
@@ -197,11 +200,14 @@ public class CaseFile {
 
     /** Finder ≠ fixer ≠ verifier: a reporter of the case, another worker or a supervisor, never the resolver. */
     @CommandHandler
-    void handle(VerifyResolutionCommand command, CaseClock clock, DeadlineManager deadlines) {
+    void handle(VerifyResolutionCommand command, RoutingPolicy routing, CaseClock clock, DeadlineManager deadlines) {
         Actor actor = command.actor();
         allow(CaseAction.VERIFY, actor, Role.RIDER, Role.GRID_WORKER, Role.SUPERVISOR);
         if (actor.id().equals(resolverId)) {
             throw new NotPermittedException(CaseAction.VERIFY.name(), "whoever resolved a case cannot verify it");
+        }
+        if (actor.is(Role.GRID_WORKER) && !routing.isWorkerOfCell(actor.id(), cellCode)) {
+            throw new NotPermittedException(CaseAction.VERIFY.name(), "a grid worker verifies cases of their own cells only");
         }
         if (actor.is(Role.RIDER) && !actor.id().equals(reporterId) && !corroboratorIds.contains(actor.id())) {
             throw new NotPermittedException(CaseAction.VERIFY.name(), "only a rider who reported the case can verify it");
@@ -290,6 +296,20 @@ public class CaseFile {
         }
     }
 
+    /** Records that a supervisor of the case's district looked at who reported it, and says whom. */
+    public String revealReporter(RevealReporterIdentityCommand command, CaseClock clock) {
+        Actor actor = command.actor();
+        if (actor == null || !actor.is(Role.SUPERVISOR)) {
+            throw new NotPermittedException("REVEAL_REPORTER", "only a supervisor may see who reported a case");
+        }
+        if (!actor.covers(districtCode)) {
+            throw new NotPermittedException("REVEAL_REPORTER", "the case lies outside the supervisor's district");
+        }
+        requireReason(command.reason());
+        apply(new ReporterIdentityRevealedEvent(caseId, reporterId, actor.id(), command.reason(), clock.now()));
+        return reporterId;
+    }
+
     @DeadlineHandler(deadlineName = StepDeadline.WARNING)
     void onWarning(StepDeadline deadline, CaseClock clock) {
         if (isCurrent(deadline)) {
@@ -366,6 +386,9 @@ public class CaseFile {
         if (actor == null || !List.of(roles).contains(actor.role())) {
             throw new NotPermittedException(action.name(), "only " + List.of(roles) + " may " + action);
         }
+        if (actor.is(Role.SUPERVISOR) && !actor.covers(districtCode)) {
+            throw new NotPermittedException(action.name(), "the case lies outside the supervisor's district");
+        }
     }
 
     private void requireAssignee(Actor actor, CaseAction action) {
@@ -421,6 +444,7 @@ public class CaseFile {
         rules = event.rules();
         cellCode = event.cell().cellCode();
         cellName = event.cell().cellName();
+        districtCode = event.cell().districtCode();
     }
 
     @EventSourcingHandler
@@ -507,6 +531,7 @@ public class CaseFile {
         status = CaseStatus.REGISTERED;
         cellCode = event.toCell().cellCode();
         cellName = event.toCell().cellName();
+        districtCode = event.toCell().districtCode();
         workerId = null;
         startedOnSite = false;
         clockStep = null;

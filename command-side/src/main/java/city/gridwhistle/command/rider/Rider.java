@@ -29,7 +29,7 @@ public class Rider {
         // for Axon
     }
 
-    @CommandHandler
+    /** Called by {@link city.gridwhistle.command.identity.RiderRegistration}, which keeps name and phone apart. */
     public Rider(RegisterRiderCommand command) {
         if (command.handle() == null || command.handle().isBlank()) {
             throw new CommandRejectedException(Reason.INVALID_FIELD, "handle", "a rider needs a handle");

@@ -39,6 +39,9 @@ public class CaseDocument {
     public String communityCode;
     public String community;
     public String workerId;
+    /** Internal: who reported (a pseudonymous id) and who follows, for access filters; never shown as such. */
+    public String reporterId;
+    public List<String> followerIds = new ArrayList<>();
     public boolean awaitingSupervisor;
     public int reportCount;
     public int priority;
@@ -77,12 +80,12 @@ public class CaseDocument {
         stepWarned = false;
     }
 
-    CaseView toView() {
+    CaseView toView(String reporterHandle) {
         CellRef cell = cellCode == null ? null
                 : new CellRef(cellCode, cellName, districtCode, district, streetCode, street, communityCode, community);
         return new CaseView(caseId, status, categoryCode, categoryZh, categoryEn, urgency, description, address,
                 location == null ? null : new GeoPoint(location.lat(), location.lon()), cell, workerId,
-                awaitingSupervisor, reportCount, priority, followerCount, reworkCount, escalated, List.copyOf(overdueSteps),
+                reporterHandle, awaitingSupervisor, reportCount, priority, followerCount, reworkCount, escalated, List.copyOf(overdueSteps),
                 step, stepDueAt, stepWarned, statusNote, List.copyOf(photoHashes), List.copyOf(resolutionPhotoHashes),
                 reportedAt, registeredAt, dispatchedAt, acceptedAt, resolvedAt, closedAt,
                 status == null ? List.of() : List.copyOf(CaseAction.allowedIn(status)), version);

@@ -62,7 +62,8 @@ public class CaseSearchProjection {
             doc.address = event.address();
             doc.location = new CaseDocument.Location(event.location().lat(), event.location().lon());
             doc.reportCount = 1;
-            doc.followerCount = 1;
+            doc.reporterId = event.reporterId();
+            follow(doc, event.reporterId());
             event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
             doc.reportedAt = event.filedAt();
         });
@@ -91,7 +92,7 @@ public class CaseSearchProjection {
         fold(event.caseId(), sequence, doc -> {
             doc.reportCount = event.reportCount();
             doc.priority = event.priority();
-            doc.followerCount++;
+            follow(doc, event.reporterId());
             event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
         });
     }
@@ -239,7 +240,7 @@ public class CaseSearchProjection {
 
     @EventHandler
     void on(CaseFollowedEvent event, @SequenceNumber long sequence) {
-        fold(event.caseId(), sequence, doc -> doc.followerCount++);
+        fold(event.caseId(), sequence, doc -> follow(doc, event.riderId()));
     }
 
     @EventHandler
@@ -256,6 +257,13 @@ public class CaseSearchProjection {
     @EventHandler
     void on(CaseStepDeadlineWarnedEvent event, @SequenceNumber long sequence) {
         fold(event.caseId(), sequence, doc -> doc.stepWarned = true);
+    }
+
+    private static void follow(CaseDocument doc, String riderId) {
+        if (riderId != null && !doc.followerIds.contains(riderId)) {
+            doc.followerIds.add(riderId);
+        }
+        doc.followerCount = doc.followerIds.size();
     }
 
     private static void setCell(CaseDocument doc, city.gridwhistle.api.casework.CellRef cell) {

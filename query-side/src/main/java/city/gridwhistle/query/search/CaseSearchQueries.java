@@ -6,7 +6,12 @@ import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.FindCaseQuery;
 import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
 import city.gridwhistle.api.casework.NearbyCases;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
+import city.gridwhistle.query.access.CaseAccess;
+import city.gridwhistle.query.access.ViewerDirectory;
+import java.util.Map;
+import java.util.Objects;
 import java.util.EnumSet;
 import java.util.Set;
 import city.gridwhistle.api.casework.SearchCasesQuery;
@@ -33,18 +38,30 @@ public class CaseSearchQueries {
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
-    private final CaseDocumentStore store;
+    private final CaseAccess access;
+    private final ViewerDirectory directory;
 
-    public CaseSearchQueries(ElasticsearchClient client, CaseIndex index, CaseDocumentStore store) {
+    public CaseSearchQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, ViewerDirectory directory) {
         this.client = client;
         this.index = index;
-        this.store = store;
+        this.access = access;
+        this.directory = directory;
     }
 
+    /** By id, through the same access filter as every search: a case the viewer may not see does not exist. */
     @QueryHandler
     public Optional<CaseView> handle(FindCaseQuery query) {
         index.ensureReady();
-        return store.find(query.caseId()).map(CaseDocument::toView);
+        try {
+            SearchResponse<CaseDocument> response = client.search(s -> s
+                    .index(CaseIndex.ALIAS)
+                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(query.caseId())))
+                            .filter(access.filterFor(query.viewer()))))
+                    .size(1), CaseDocument.class);
+            return views(response.hits().hits().stream().map(Hit::source).toList(), query.viewer()).stream().findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @QueryHandler
@@ -55,13 +72,13 @@ public class CaseSearchQueries {
         try {
             SearchResponse<CaseDocument> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)
-                    .query(filters(query))
+                    .query(filters(query, access.filterFor(query.viewer())))
                     .sort(o -> o.field(f -> f.field("reportedAt").order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("caseId").order(SortOrder.Asc)))
                     .from(page * size)
                     .size(size)
                     .trackTotalHits(t -> t.enabled(true)), CaseDocument.class);
-            List<CaseView> cases = response.hits().hits().stream().map(Hit::source).map(CaseDocument::toView).toList();
+            List<CaseView> cases = views(response.hits().hits().stream().map(Hit::source).toList(), query.viewer());
             long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
             return new CaseSearchResult(total, page, size, cases);
         } catch (IOException e) {
@@ -91,7 +108,7 @@ public class CaseSearchQueries {
                             .order(SortOrder.Asc)))
                     .size(20), CaseDocument.class);
             return new NearbyCases(response.hits().hits().stream()
-                    .map(hit -> new NearbyCases.Nearby(hit.source().toView(), (int) Math.round(
+                    .map(hit -> new NearbyCases.Nearby(hit.source().toView(null).publicView(), (int) Math.round(
                             new GeoPoint(hit.source().location.lat(), hit.source().location.lon())
                                     .distanceMetersTo(query.point()))))
                     .toList());
@@ -100,9 +117,20 @@ public class CaseSearchQueries {
         }
     }
 
-    private static Query filters(SearchCasesQuery query) {
+    /** Views for the viewer: reporters by their pseudonymous handle, and the public view for riders. */
+    private List<CaseView> views(List<CaseDocument> documents, Actor viewer) {
+        if (access.seesPublicViewOnly(viewer)) {
+            return documents.stream().map(doc -> doc.toView(null).publicView()).toList();
+        }
+        Map<String, String> handles = directory.handlesOf(documents.stream().map(d -> d.reporterId)
+                .filter(Objects::nonNull).distinct().toList());
+        return documents.stream().map(doc -> doc.toView(handles.get(doc.reporterId))).toList();
+    }
+
+    private static Query filters(SearchCasesQuery query, Query access) {
         List<Query> must = new ArrayList<>();
         List<Query> filter = new ArrayList<>();
+        filter.add(access);
         if (query.text() != null && !query.text().isBlank()) {
             must.add(Query.of(q -> q.multiMatch(m -> m.query(query.text())
                     .fields("description", "description.en", "address", "address.en", "categoryZh", "categoryEn")

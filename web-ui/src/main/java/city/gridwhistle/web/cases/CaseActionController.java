@@ -8,7 +8,9 @@ import city.gridwhistle.api.casework.NoteProgressCommand;
 import city.gridwhistle.api.casework.ParkCaseCommand;
 import city.gridwhistle.api.casework.ReassignCaseCommand;
 import city.gridwhistle.api.casework.ReopenCaseCommand;
+import city.gridwhistle.api.casework.ReporterIdentity;
 import city.gridwhistle.api.casework.ResolveCaseCommand;
+import city.gridwhistle.api.casework.RevealReporterIdentityCommand;
 import city.gridwhistle.api.casework.StartWorkCommand;
 import city.gridwhistle.api.casework.TransferCaseCommand;
 import city.gridwhistle.api.casework.UnparkCaseCommand;
@@ -118,6 +120,13 @@ class CaseActionController {
     @PostMapping("/follow")
     ResponseEntity<Void> follow(@PathVariable String caseId, Actor actor) {
         return done(new FollowCaseCommand(caseId, actor));
+    }
+
+    /** Who reported the case: supervisors only, with a reason, and the look is recorded on the case. */
+    @PostMapping("/reporter-identity")
+    ReporterIdentity reporterIdentity(@PathVariable String caseId, @Valid @RequestBody CaseActionRequest body,
+                                      Actor actor) {
+        return commands.sendAndWait(new RevealReporterIdentityCommand(caseId, body.reason(), actor));
     }
 
     private ResponseEntity<Void> done(Object command) {

@@ -5,6 +5,7 @@ import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.FindCaseQuery;
 import city.gridwhistle.api.casework.SearchCasesQuery;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.web.problem.InvalidParameterException;
 import java.util.Optional;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases as the search index holds them: eventually consistent with the event store, usually within a second. */
+/**
+ * Cases as the search index holds them, eventually consistent with the event store (usually within a second),
+ * limited to what the caller may see: the query side filters by the caller.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -29,8 +33,8 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    ResponseEntity<CaseView> find(@PathVariable String caseId) {
-        Optional<CaseView> found = queries.query(new FindCaseQuery(caseId),
+    ResponseEntity<CaseView> find(@PathVariable String caseId, Actor viewer) {
+        Optional<CaseView> found = queries.query(new FindCaseQuery(caseId, viewer),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join();
         return ResponseEntity.of(found);
     }
@@ -48,7 +52,8 @@ class CaseController {
                             @RequestParam(required = false) String near,
                             @RequestParam(required = false) Boolean awaitingSupervisor,
                             @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "20") int size) {
+                            @RequestParam(defaultValue = "20") int size,
+                            Actor viewer) {
         Near circle = near == null ? null : Near.parse(near);
         if (size < 1 || size > SearchCasesQuery.MAX_PAGE_SIZE) {
             throw new InvalidParameterException("size", "a page has 1.." + SearchCasesQuery.MAX_PAGE_SIZE + " cases");
@@ -57,7 +62,7 @@ class CaseController {
             throw new InvalidParameterException("page", "pages count from 0");
         }
         return queries.query(new SearchCasesQuery(q, status, category, cell,
-                        circle == null ? null : circle.center(), circle == null ? null : circle.radiusMeters(), awaitingSupervisor, page, size),
+                        circle == null ? null : circle.center(), circle == null ? null : circle.radiusMeters(), awaitingSupervisor, page, size, viewer),
                 CaseSearchResult.class).join();
     }
 

@@ -23,6 +23,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +42,13 @@ class DemoCitySeeder implements ApplicationRunner {
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PasswordEncoder passwords;
 
-    DemoCitySeeder(CommandGateway commands, JdbcTemplate jdbc, ObjectMapper json) {
+    DemoCitySeeder(CommandGateway commands, JdbcTemplate jdbc, ObjectMapper json, PasswordEncoder passwords) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.json = json;
+        this.passwords = passwords;
     }
 
     @Override
@@ -68,9 +71,10 @@ class DemoCitySeeder implements ApplicationRunner {
         }
         int riders = 0;
         for (JsonNode rider : read("riders.json")) {
-            // name and phone are personal data: they stay out of the event store
+            // name and phone are personal data: the registration keeps them out of the event store
             sendOnce(new RegisterRiderCommand(rider.path("id").asText(), rider.path("handle").asText(),
-                    rider.path("platform").asText(), rider.path("districtCode").asText()));
+                    rider.path("platform").asText(), rider.path("districtCode").asText(),
+                    rider.path("name").asText(), rider.path("phone").asText()));
             riders++;
         }
         int stations = 0;
@@ -84,9 +88,36 @@ class DemoCitySeeder implements ApplicationRunner {
                     station.path("operator").asText()));
             stations++;
         }
+        int accounts = createAccounts();
         jdbc.update("insert into demo_seed (name) values (?) on conflict do nothing", SEED_NAME);
-        log.info("Demo city loaded: {} grid cells, {} grid workers, {} riders, {} stations in {} ms", cells.size(),
-                workers, riders, stations, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo city loaded: {} grid cells, {} grid workers, {} riders, {} stations, {} accounts in {} ms",
+                cells.size(), workers, riders, stations, accounts, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One hash for the shared demo password: hashing it per account would cost seconds at every first start. */
+    private int createAccounts() {
+        String hash = passwords.encode(DemoAccounts.PASSWORD);
+        int created = 0;
+        for (JsonNode rider : read("riders.json")) {
+            created += account(rider.path("id").asText(), "RIDER", rider.path("handle").asText(), null, hash);
+        }
+        for (JsonNode worker : read("workers.json")) {
+            created += account(worker.path("id").asText(), "GRID_WORKER", worker.path("name").asText(), null, hash);
+        }
+        for (DemoAccounts.Staff staff : DemoAccounts.STAFF) {
+            created += jdbc.update("""
+                    insert into account (username, password_hash, role, subject_id, display_name, district_code)
+                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    staff.username(), hash, staff.role(), staff.subjectId(), staff.displayName(), staff.districtCode());
+        }
+        return created;
+    }
+
+    private int account(String subjectId, String role, String displayName, String district, String hash) {
+        return jdbc.update("""
+                insert into account (username, password_hash, role, subject_id, display_name, district_code)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                subjectId.toLowerCase(java.util.Locale.ROOT), hash, role, subjectId, displayName, district);
     }
 
     private boolean alreadySeeded() {

@@ -4,6 +4,7 @@ import city.gridwhistle.api.casework.IllegalTransitionException;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.web.photos.PhotoRejectedException;
+import city.gridwhistle.web.reports.RateLimitedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.Comparator;
@@ -21,6 +22,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -104,6 +108,22 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail parameterType(MethodArgumentTypeMismatchException e) {
         String reason = "cannot read '" + e.getValue() + "'";
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", reason, List.of(new FieldError(e.getName(), reason)));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> authentication(AuthenticationException e) {
+        String type = e instanceof LockedException ? "account-locked"
+                : e instanceof DisabledException ? "account-disabled" : "invalid-credentials";
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gridwhistle\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, type, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -4,6 +4,7 @@ import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
 import city.gridwhistle.api.casework.NearbyCases;
 import city.gridwhistle.api.intake.FileReportCommand;
 import city.gridwhistle.api.intake.ReportReceipt;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.api.shared.PhotoRef;
 import city.gridwhistle.web.photos.PhotoRejectedException;
@@ -33,33 +34,36 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    private static final String ANONYMOUS = "anonymous";
-
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final PhotoStore photos;
+    private final ReportRateLimit rateLimit;
 
-    ReportController(CommandGateway commands, QueryGateway queries, PhotoStore photos) {
+    ReportController(CommandGateway commands, QueryGateway queries, PhotoStore photos, ReportRateLimit rateLimit) {
         this.commands = commands;
         this.queries = queries;
         this.photos = photos;
+        this.rateLimit = rateLimit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReportReceipt> file(@Valid @RequestBody ReportRequest report) {
-        return file(report, List.of());
+    ResponseEntity<ReportReceipt> file(@Valid @RequestBody ReportRequest report, Actor reporter) {
+        rateLimit.acquire(reporter.id());
+        return file(report, List.of(), reporter);
     }
 
     /** The same report with photos: a JSON part {@code report} and up to five {@code photo} parts. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ReportReceipt> fileWithPhotos(@Valid @RequestPart("report") ReportRequest report,
-                                                 @RequestPart(name = "photo", required = false) List<MultipartFile> uploads) {
+                                                 @RequestPart(name = "photo", required = false) List<MultipartFile> uploads,
+                                                 Actor reporter) {
+        rateLimit.acquire(reporter.id());
         List<MultipartFile> parts = uploads == null ? List.of() : uploads;
         if (parts.size() > photos.maxCount()) {
             throw new PhotoRejectedException(PhotoRejectedException.Problem.TOO_MANY,
                     "a report may carry at most " + photos.maxCount() + " photos");
         }
-        return file(report, parts.stream().map(this::store).toList());
+        return file(report, parts.stream().map(this::store).toList(), reporter);
     }
 
     /** Open cases near where the rider stands, nearest first: follow one instead of reporting it again. */
@@ -79,11 +83,10 @@ class ReportController {
         return queries.query(new FindNearbyOpenCasesQuery(point, radius, category), NearbyCases.class).join();
     }
 
-    private ResponseEntity<ReportReceipt> file(ReportRequest report, List<PhotoRef> photoRefs) {
+    private ResponseEntity<ReportReceipt> file(ReportRequest report, List<PhotoRef> photoRefs, Actor reporter) {
         String caseId = UUID.randomUUID().toString();
-        String reporter = report.reporterId() == null || report.reporterId().isBlank() ? ANONYMOUS : report.reporterId();
         ReportReceipt receipt = commands.sendAndWait(new FileReportCommand(caseId, UUID.randomUUID().toString(),
-                reporter, report.categoryCode().trim(), new GeoPoint(report.lat(), report.lon()), report.address(),
+                reporter.id(), report.categoryCode().trim(), new GeoPoint(report.lat(), report.lon()), report.address(),
                 report.description(), photoRefs, report.deviceTime()));
         return ResponseEntity.created(URI.create("/api/cases/" + receipt.caseId())).body(receipt);
     }

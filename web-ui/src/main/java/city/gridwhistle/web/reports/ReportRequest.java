@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
- * A hazard report as a rider's phone sends it.
+ * A hazard report as a rider's phone sends it. Who reports is the signed-in caller, never a field.
  *
  * @param deviceTime the phone's clock when the photo was taken, kept beside the server's time
  */
@@ -26,6 +26,5 @@ public record ReportRequest(
                 message = "a description may have at most " + FileReportCommand.MAX_DESCRIPTION_LENGTH + " characters")
         String description,
         @Size(max = 500, message = "an address may have at most 500 characters") String address,
-        @Size(max = 64, message = "a reporter id may have at most 64 characters") String reporterId,
         Instant deviceTime) {
 }

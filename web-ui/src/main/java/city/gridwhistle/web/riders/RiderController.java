@@ -2,6 +2,9 @@ package city.gridwhistle.web.riders;
 
 import city.gridwhistle.api.rider.FindRiderPointsQuery;
 import city.gridwhistle.api.rider.RiderPoints;
+import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.api.shared.NotPermittedException;
+import city.gridwhistle.api.shared.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +23,10 @@ class RiderController {
 
     /** The rider's points (积分): balance and every entry with its reason. */
     @GetMapping("/api/riders/{riderId}/points")
-    ResponseEntity<RiderPoints> points(@PathVariable String riderId) {
+    ResponseEntity<RiderPoints> points(@PathVariable String riderId, Actor viewer) {
+        if (viewer.is(Role.RIDER) && !viewer.id().equals(riderId)) {
+            throw new NotPermittedException("READ_POINTS", "a rider sees their own points only");
+        }
         return ResponseEntity.of(queries.query(new FindRiderPointsQuery(riderId),
                 ResponseTypes.optionalInstanceOf(RiderPoints.class)).join());
     }

@@ -25,6 +25,7 @@ class ClosedLoopScenarioTest {
 
     private static final String SIGNAL = "C0201";
     private static final String WORKER = "W010";
+    private static final String WORKER_LOGIN = "w010";
 
     @Autowired
     private TestRestTemplate http;
@@ -51,40 +52,40 @@ class ClosedLoopScenarioTest {
         assertThat(corroboration.getBody().path("attached").asBoolean()).isTrue();
 
         // only the assigned worker may accept
-        assertThat(api.act(caseId, "accept", "W001", "GRID_WORKER", Map.of()).getStatusCode())
+        assertThat(api.act(caseId, "accept", "w001", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        api.done(caseId, "accept", WORKER, "GRID_WORKER", Map.of());
-        api.done(caseId, "start", WORKER, "GRID_WORKER", Map.of());
-        api.done(caseId, "notes", WORKER, "GRID_WORKER", Map.of("note", "已联系交警大队，信号机控制箱故障"));
+        api.done(caseId, "accept", WORKER_LOGIN, Map.of());
+        api.done(caseId, "start", WORKER_LOGIN, Map.of());
+        api.done(caseId, "notes", WORKER_LOGIN, Map.of("note", "已联系交警大队，信号机控制箱故障"));
 
         // accepting twice is an illegal transition, answered with the state and what it allows
-        ResponseEntity<JsonNode> again = api.act(caseId, "accept", WORKER, "GRID_WORKER", Map.of());
+        ResponseEntity<JsonNode> again = api.act(caseId, "accept", WORKER_LOGIN, Map.of());
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().path("currentStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(again.getBody().path("allowedActions").toString()).contains("RESOLVE").doesNotContain("ACCEPT");
 
         // resolving needs an after-photo
-        assertThat(api.act(caseId, "resolve", WORKER, "GRID_WORKER", Map.of("note", "已修复")).getStatusCode())
+        assertThat(api.act(caseId, "resolve", WORKER_LOGIN, Map.of("note", "已修复")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        String after = api.uploadPhoto(Api.PNG);
-        api.done(caseId, "resolve", WORKER, "GRID_WORKER", Map.of("note", "更换控制箱保险", "photos", List.of(after)));
+        String after = api.uploadPhoto(Api.PNG, "w010");
+        api.done(caseId, "resolve", WORKER_LOGIN, Map.of("note", "更换控制箱保险", "photos", List.of(after)));
         JsonNode resolved = api.awaitCase(caseId, c -> c.path("status").asText().equals("RESOLVED")
                 && c.path("step").asText().equals("VERIFY"));
         assertThat(resolved.path("resolutionPhotoHashes").get(0).asText()).isEqualTo(after);
 
         // finder ≠ fixer ≠ verifier: the worker cannot verify their own resolution
-        assertThat(api.act(caseId, "verify", WORKER, "GRID_WORKER", Map.of("fixed", true)).getStatusCode())
+        assertThat(api.act(caseId, "verify", WORKER_LOGIN, Map.of("fixed", true)).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // the reporting rider finds it still broken: rework, counted against the handler
-        api.done(caseId, "verify", "R003", "RIDER", Map.of("fixed", false, "note", "晚上又不亮了"));
+        api.done(caseId, "verify", "r003", Map.of("fixed", false, "note", "晚上又不亮了"));
         JsonNode rework = api.awaitCase(caseId, c -> c.path("status").asText().equals("REWORK")
                 && c.path("step").asText().equals("HANDLE"));
         assertThat(rework.path("reworkCount").asInt()).isEqualTo(1);
 
-        String secondAfter = api.uploadPhoto(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 9});
-        api.done(caseId, "resolve", WORKER, "GRID_WORKER", Map.of("note", "更换信号机主板", "photos", List.of(secondAfter)));
+        String secondAfter = api.uploadPhoto(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 9}, "w010");
+        api.done(caseId, "resolve", WORKER_LOGIN, Map.of("note", "更换信号机主板", "photos", List.of(secondAfter)));
         api.awaitStatus(caseId, "RESOLVED");
-        api.done(caseId, "verify", "S001", "SUPERVISOR", Map.of("fixed", true, "note", "现场核查正常"));
+        api.done(caseId, "verify", "supervisor", Map.of("fixed", true, "note", "现场核查正常"));
 
         JsonNode closed = api.awaitStatus(caseId, "CLOSED");
         assertThat(closed.path("reportCount").asInt()).isEqualTo(2);

@@ -3,19 +3,18 @@ package city.gridwhistle.web.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.gridwhistle.Api;
 import city.gridwhistle.DemoCity;
 import city.gridwhistle.GridWhistleApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DeadlinesIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aShortAcceptLimitWarnsThenEscalatesOnceAndSurvivesARestart() throws Exception {
@@ -89,13 +87,8 @@ class DeadlinesIntegrationTest {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private String file(int port, String category, double[] where) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("categoryCode", category, "lat", where[0], "lon", where[1],
-                "description", "时限演练：" + category));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("caseId").asText();
+    private String file(int port, String category, double[] where) {
+        var api = new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+        return api.fileCase(category, where, "时限演练：" + category, "r001");
     }
 }

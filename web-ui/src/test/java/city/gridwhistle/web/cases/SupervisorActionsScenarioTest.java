@@ -39,19 +39,19 @@ class SupervisorActionsScenarioTest {
         assertThat(queued.path("status").asText()).isEqualTo("REGISTERED");
 
         // a rider cannot dispatch; a supervisor dispatches to the cell's (off-duty) worker W007
-        assertThat(api.act(caseId, "dispatch", "R005", "RIDER", Map.of("workerId", "W007")).getStatusCode())
+        assertThat(api.act(caseId, "dispatch", "r005", Map.of("workerId", "W007")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<JsonNode> wrongWorker = api.act(caseId, "dispatch", "S001", "SUPERVISOR", Map.of("workerId", "W010"));
+        ResponseEntity<JsonNode> wrongWorker = api.act(caseId, "dispatch", "supervisor", Map.of("workerId", "W010"));
         assertThat(wrongWorker.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(wrongWorker.getBody().path("errors").get(0).path("field").asText()).isEqualTo("workerId");
-        api.done(caseId, "dispatch", "S001", "SUPERVISOR", Map.of("workerId", "W007"));
+        api.done(caseId, "dispatch", "supervisor", Map.of("workerId", "W007"));
         api.awaitCase(caseId, c -> "W007".equals(c.path("workerId").asText()));
 
         // W007 finds the sign belongs to the next cell: a transfer with a reason, routed there
-        ResponseEntity<JsonNode> noReason = api.act(caseId, "transfer", "W007", "GRID_WORKER",
+        ResponseEntity<JsonNode> noReason = api.act(caseId, "transfer", "w007",
                 Map.of("toCellCode", DemoCity.LIANGFENG_02_CELL));
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        api.done(caseId, "transfer", "W007", "GRID_WORKER",
+        api.done(caseId, "transfer", "w007",
                 Map.of("toCellCode", DemoCity.LIANGFENG_02_CELL, "reason", "标志牌位于02网格一侧"));
         JsonNode transferred = api.awaitCase(caseId, c -> DemoCity.LIANGFENG_02_CELL.equals(c.path("cell").path("cellCode").asText())
                 && c.path("status").asText().equals("DISPATCHED"));
@@ -59,25 +59,25 @@ class SupervisorActionsScenarioTest {
         assertThat(newWorker).isIn("W001", "W002");
 
         // parked (挂账) while the road authority decides; deadlines stop; then taken up again
-        api.done(caseId, "park", "S001", "SUPERVISOR", Map.of("reason", "需交通运输局确认产权"));
+        api.done(caseId, "park", "supervisor", Map.of("reason", "需交通运输局确认产权"));
         JsonNode parked = api.awaitStatus(caseId, "PARKED");
         assertThat(parked.path("step").isMissingNode() || parked.path("step").isNull()).isTrue();
-        ResponseEntity<JsonNode> acceptWhileParked = api.act(caseId, "accept", newWorker, "GRID_WORKER", Map.of());
+        ResponseEntity<JsonNode> acceptWhileParked = api.act(caseId, "accept", newWorker.toLowerCase(), Map.of());
         assertThat(acceptWhileParked.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(acceptWhileParked.getBody().path("currentStatus").asText()).isEqualTo("PARKED");
-        api.done(caseId, "unpark", "S001", "SUPERVISOR", Map.of("reason", "产权已确认，由街道处置"));
+        api.done(caseId, "unpark", "supervisor", Map.of("reason", "产权已确认，由街道处置"));
         api.awaitCase(caseId, c -> c.path("status").asText().equals("DISPATCHED") && "ACCEPT".equals(c.path("step").asText()));
 
         // reassigned to the colleague, escalated (督办), and finally voided
         String colleague = newWorker.equals("W001") ? "W002" : "W001";
-        api.done(caseId, "reassign", "S001", "SUPERVISOR", Map.of("workerId", colleague, "reason", "均衡工作量"));
+        api.done(caseId, "reassign", "supervisor", Map.of("workerId", colleague, "reason", "均衡工作量"));
         api.awaitCase(caseId, c -> colleague.equals(c.path("workerId").asText()));
-        api.done(caseId, "escalate", "S001", "SUPERVISOR", Map.of("reason", "群众多次反映"));
+        api.done(caseId, "escalate", "supervisor", Map.of("reason", "群众多次反映"));
         api.awaitCase(caseId, c -> c.path("escalated").asBoolean());
-        api.done(caseId, "void", "S001", "SUPERVISOR", Map.of("reason", "已由交警部门处理"));
+        api.done(caseId, "void", "supervisor", Map.of("reason", "已由交警部门处理"));
         JsonNode voided = api.awaitStatus(caseId, "VOIDED");
         assertThat(voided.path("allowedActions").size()).isZero();
-        assertThat(api.act(caseId, "accept", colleague, "GRID_WORKER", Map.of()).getStatusCode())
+        assertThat(api.act(caseId, "accept", colleague.toLowerCase(), Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -85,29 +85,29 @@ class SupervisorActionsScenarioTest {
     void aClosedCaseIsReopenedAndRoutedAgain() {
         String caseId = api.fileCase("C0302", DemoCity.SHUFANG_05, "垃圾箱破损", "R006");
         api.awaitStatus(caseId, "DISPATCHED");
-        api.done(caseId, "accept", "W010", "GRID_WORKER", Map.of());
-        api.done(caseId, "resolve", "W010", "GRID_WORKER", Map.of("note", "已更换", "photos",
-                java.util.List.of(api.uploadPhoto(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2}))));
-        api.done(caseId, "verify", "R006", "RIDER", Map.of("fixed", true));
+        api.done(caseId, "accept", "w010", Map.of());
+        api.done(caseId, "resolve", "w010", Map.of("note", "已更换", "photos",
+                java.util.List.of(api.uploadPhoto(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2}, "w010"))));
+        api.done(caseId, "verify", "r006", Map.of("fixed", true));
         api.awaitStatus(caseId, "CLOSED");
 
-        api.done(caseId, "reopen", "S002", "SUPERVISOR", Map.of("reason", "新垃圾箱又被损坏"));
+        api.done(caseId, "reopen", "supervisor", Map.of("reason", "新垃圾箱又被损坏"));
 
         JsonNode reopened = api.awaitCase(caseId, c -> c.path("status").asText().equals("DISPATCHED"));
         assertThat(reopened.path("workerId").asText()).isEqualTo("W010");
     }
 
     @Test
-    void anActionWithoutAnActorIsRefused() {
+    void anActionWithoutSigningInIsRefused() {
         ResponseEntity<JsonNode> response = http.postForEntity("/api/cases/whatever/accept", null, JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("errors").get(0).path("field").asText()).isEqualTo("X-Actor-Id");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getBody().path("type").asText()).isEqualTo("/problems/unauthenticated");
     }
 
     @Test
     void anActionOnAnUnknownCaseIsNotFound() {
-        assertThat(api.act("no-such-case", "accept", "W001", "GRID_WORKER", Map.of()).getStatusCode())
+        assertThat(api.act("no-such-case", "accept", "w001", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

@@ -15,7 +15,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class HealthIntegrationTest {
 
     @Autowired
+    private TestRestTemplate server;
     private TestRestTemplate http;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        http = new city.gridwhistle.Api(server).as("admin");
+    }
 
     @Test
     void healthNamesTheDatabaseTheSearchNodeAndTheProjectionLag() {
@@ -30,6 +36,14 @@ class HealthIntegrationTest {
         assertThat(caseSearch.path("running").asBoolean()).isTrue();
         assertThat(caseSearch.path("head").asLong()).isPositive();
         assertThat(caseSearch.path("lag").isNumber()).isTrue();
+    }
+
+    @Test
+    void anonymousCallersSeeOnlyTheOverallStatus() {
+        JsonNode health = server.getForObject("/actuator/health", JsonNode.class);
+
+        assertThat(health.path("status").asText()).isNotBlank();
+        assertThat(health.path("components").isMissingNode()).isTrue();
     }
 
     @Test

@@ -26,7 +26,13 @@ import org.springframework.util.LinkedMultiValueMap;
 class BadReportsIntegrationTest {
 
     @Autowired
+    private TestRestTemplate server;
     private TestRestTemplate http;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        http = new city.gridwhistle.Api(server).as("r002");
+    }
 
     @Autowired
     private JdbcTemplate jdbc;

@@ -77,7 +77,7 @@ class DuplicateReportsIntegrationTest {
         JsonNode first = nearby.path("cases").get(0);
         assertThat(first.path("view").path("caseId").asText()).isEqualTo(caseId);
         assertThat(first.path("distanceMeters").asInt()).isBetween(5, 20);
-        api.done(caseId, "follow", "R031", "RIDER", java.util.Map.of());
+        api.done(caseId, "follow", "r031", java.util.Map.of());
         api.awaitCase(caseId, c -> c.path("followerCount").asInt() == 2);
     }
 

@@ -8,8 +8,6 @@ import city.gridwhistle.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -26,8 +24,8 @@ class DutyIntegrationTest {
     @Test
     void aWorkerOffDutyGetsNoNewCasesAndBackOnDutyGetsThemAgain() {
         Api api = new Api(http);
-        assertThat(duty("W013", "off-duty", "W014", "GRID_WORKER").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(duty("W013", "off-duty", "W013", "GRID_WORKER").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(duty("W013", "off-duty", "w014").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(duty("W013", "off-duty", "w013").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         String queued = api.fileCase("E0503", TUANJIE_01, "团结社区占道经营", "R040");
         api.awaitCase(queued, c -> c.path("awaitingSupervisor").asBoolean());
@@ -36,16 +34,13 @@ class DutyIntegrationTest {
                 api.get("/api/cases?awaitingSupervisor=true&cell=51011300100101").path("cases").findValuesAsText("caseId"))
                 .contains(queued));
 
-        assertThat(duty("W013", "on-duty", "S001", "SUPERVISOR").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(duty("W013", "on-duty", "supervisor").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         String dispatched = api.fileCase("E0502", TUANJIE_01, "团结社区违规停车堵路", "R040");
 
         assertThat(api.awaitStatus(dispatched, "DISPATCHED").path("workerId").asText()).isEqualTo("W013");
     }
 
-    private ResponseEntity<String> duty(String worker, String change, String actorId, String role) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Actor-Id", actorId);
-        headers.set("X-Actor-Role", role);
-        return http.postForEntity("/api/workers/" + worker + "/" + change, new HttpEntity<>(headers), String.class);
+    private ResponseEntity<String> duty(String worker, String change, String username) {
+        return new Api(http).as(username).postForEntity("/api/workers/" + worker + "/" + change, null, String.class);
     }
 }

@@ -1,0 +1,36 @@
+package city.gridwhistle.query.access;
+
+import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
+import city.gridwhistle.api.rider.RiderRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Projects workers' cells and riders' handles for access filters and pseudonymous display. Idempotent. */
+@Component
+@ProcessingGroup(ViewerDirectoryProjection.GROUP)
+public class ViewerDirectoryProjection {
+
+    public static final String GROUP = "viewer-directory";
+
+    private final JdbcTemplate jdbc;
+
+    public ViewerDirectoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(GridWorkerEnrolledEvent event) {
+        event.cellCodes().forEach(cell -> jdbc.update(
+                "insert into viewer_worker_cell (worker_id, cell_code) values (?, ?) on conflict do nothing",
+                event.workerId(), cell));
+    }
+
+    @EventHandler
+    void on(RiderRegisteredEvent event) {
+        jdbc.update("""
+                insert into viewer_rider_handle (rider_id, handle) values (?, ?)
+                on conflict (rider_id) do update set handle = excluded.handle""", event.riderId(), event.handle());
+    }
+}

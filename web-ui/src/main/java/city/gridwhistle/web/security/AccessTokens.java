@@ -1,0 +1,52 @@
+package city.gridwhistle.web.security;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Bearer tokens for apps and API clients: random, stored as SHA-256, expiring, revocable. */
+@Component
+public class AccessTokens {
+
+    /** A token as handed out once. */
+    public record Issued(String accessToken, String tokenType, Instant expiresAt) {
+    }
+
+    private static final String CHANNEL = "APP";
+
+    private final JdbcTemplate jdbc;
+    private final Accounts accounts;
+    private final SecuritySettings settings;
+
+    public AccessTokens(JdbcTemplate jdbc, Accounts accounts, SecuritySettings settings) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.settings = settings;
+    }
+
+    public Issued issue(String username) {
+        String token = "gwt_" + Secrets.random(32);
+        Instant expires = accounts.now().plus(settings.tokenTtl());
+        jdbc.update("insert into access_token (token_hash, username, expires_at) values (?, ?, ?)",
+                Secrets.sha256(token), username, Timestamp.from(expires));
+        return new Issued(token, "Bearer", expires);
+    }
+
+    /** The caller behind a token that is known, not revoked, not expired, of an enabled and unlocked account. */
+    public Optional<GridUser> authenticate(String token) {
+        Instant now = accounts.now();
+        return jdbc.query("select username, expires_at, revoked from access_token where token_hash = ?",
+                        (rs, n) -> rs.getBoolean(3) || !rs.getTimestamp(2).toInstant().isAfter(now)
+                                ? null : rs.getString(1), Secrets.sha256(token))
+                .stream().filter(java.util.Objects::nonNull).findFirst()
+                .flatMap(accounts::find)
+                .filter(account -> account.enabled() && !account.lockedAt(now))
+                .map(account -> account.user(CHANNEL));
+    }
+
+    public void revoke(String token) {
+        jdbc.update("update access_token set revoked = true where token_hash = ?", Secrets.sha256(token));
+    }
+}

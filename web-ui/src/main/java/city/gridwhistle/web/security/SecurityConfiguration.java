@@ -1,0 +1,104 @@
+package city.gridwhistle.web.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: bearer tokens or partner API keys,
+ * no cookies, hence no CSRF to guard against. Pages use a session signed in through a form, with CSRF tokens on
+ * every change. Each API path is open to the roles listed here; what a role may see or do to a particular case
+ * is decided by the domain (the case aggregate, the query side's access filter).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static final String[] REPORTERS = {"RIDER", "GRID_WORKER", "SUPERVISOR", "PARTNER"};
+    private static final String[] CASE_READERS = {"RIDER", "GRID_WORKER", "SUPERVISOR", "ADMIN", "PARTNER"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(PasswordAuthentication passwords) {
+        return new ProviderManager(passwords);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys apiKeys, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiAuthenticationFilter(tokens, apiKeys, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(this::secureHeaders)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(POST, "/api/auth/token").permitAll()
+                        .requestMatchers("/api/auth/**").authenticated()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/reports").hasAnyRole(REPORTERS)
+                        .requestMatchers(GET, "/api/reports/nearby").authenticated()
+                        .requestMatchers(POST, "/api/photos").hasAnyRole(REPORTERS)
+                        .requestMatchers(GET, "/api/photos/*").authenticated()
+                        .requestMatchers(GET, "/api/cases", "/api/cases/*").hasAnyRole(CASE_READERS)
+                        .requestMatchers(POST, "/api/cases/*/dispatch", "/api/cases/*/reassign", "/api/cases/*/park",
+                                "/api/cases/*/unpark", "/api/cases/*/escalate", "/api/cases/*/reopen",
+                                "/api/cases/*/void", "/api/cases/*/reporter-identity").hasRole("SUPERVISOR")
+                        .requestMatchers(POST, "/api/cases/*/accept", "/api/cases/*/start", "/api/cases/*/resolve")
+                                .hasRole("GRID_WORKER")
+                        .requestMatchers(POST, "/api/cases/*/transfer", "/api/cases/*/notes")
+                                .hasAnyRole("GRID_WORKER", "SUPERVISOR")
+                        .requestMatchers(POST, "/api/cases/*/verify").hasAnyRole("RIDER", "GRID_WORKER", "SUPERVISOR")
+                        .requestMatchers(POST, "/api/cases/*/follow").hasRole("RIDER")
+                        .requestMatchers(GET, "/api/riders/*/points").hasAnyRole("RIDER", "SUPERVISOR", "ADMIN")
+                        .requestMatchers(POST, "/api/workers/*/on-duty", "/api/workers/*/off-duty")
+                                .hasAnyRole("GRID_WORKER", "SUPERVISOR")
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.headers(this::secureHeaders)
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/swagger-ui.html", "/swagger-ui/**", "/api-docs/**",
+                                "/problems/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private void secureHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+}
