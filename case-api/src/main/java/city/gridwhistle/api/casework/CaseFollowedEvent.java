@@ -3,5 +3,5 @@ package city.gridwhistle.api.casework;
 import java.time.Instant;
 
 /** A rider follows the case. */
-public record CaseFollowedEvent(String caseId, String riderId, Instant at) {
+public record CaseFollowedEvent(String caseId, String riderId, Instant at) implements CaseEvent {
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** A note on the case's progress. */
-public record CaseProgressNotedEvent(String caseId, String authorId, Role authorRole, String note, List<PhotoRef> photos, Instant at) {
+public record CaseProgressNotedEvent(String caseId, String authorId, Role authorRole, String note, List<PhotoRef> photos, Instant at) implements CaseEvent {
 }

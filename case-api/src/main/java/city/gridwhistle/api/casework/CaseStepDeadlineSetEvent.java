@@ -4,5 +4,5 @@ import city.gridwhistle.api.shared.TimeLimit;
 import java.time.Instant;
 
 /** A step's clock started: due at dueAt, warned at warnAt (80 %), with the schedule ids to cancel when the step completes. */
-public record CaseStepDeadlineSetEvent(String caseId, DeadlineStep step, TimeLimit limit, Instant startedAt, Instant warnAt, Instant dueAt, String warningScheduleId, String overdueScheduleId) {
+public record CaseStepDeadlineSetEvent(String caseId, DeadlineStep step, TimeLimit limit, Instant startedAt, Instant warnAt, Instant dueAt, String warningScheduleId, String overdueScheduleId) implements CaseEvent {
 }

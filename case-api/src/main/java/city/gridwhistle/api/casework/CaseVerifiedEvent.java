@@ -6,5 +6,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** The resolution was checked and found good. */
-public record CaseVerifiedEvent(String caseId, String verifierId, Role verifierRole, String note, List<PhotoRef> photos, Instant at) {
+public record CaseVerifiedEvent(String caseId, String verifierId, Role verifierRole, String note, List<PhotoRef> photos, Instant at) implements CaseEvent {
 }

@@ -3,5 +3,5 @@ package city.gridwhistle.api.casework;
 import java.time.Instant;
 
 /** The worker started work on site. */
-public record CaseWorkStartedEvent(String caseId, String workerId, Instant at) {
+public record CaseWorkStartedEvent(String caseId, String workerId, Instant at) implements CaseEvent {
 }

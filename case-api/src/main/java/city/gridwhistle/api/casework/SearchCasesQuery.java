@@ -4,23 +4,28 @@ import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 
 /**
- * Cases matching free text and filters, newest first. Every filter is optional (null means any).
+ * Cases matching free text (description, address, notes; Chinese and English), filters and a place, in an order,
+ * limited to what the viewer may see. Pages either by number (shallow) or by the {@code cursor} of the previous
+ * page, which stays stable however deep (search_after).
  *
- * @param near               with {@code radiusMeters}, only cases within that distance of the point
- * @param awaitingSupervisor true: the supervisors' queue (no worker on duty took the case)
- * @param viewer             who asks: results are limited to what they may see
+ * @param from   the point distances are measured from (for {@link CaseSort#DISTANCE}); defaults to the circle's centre
+ * @param cursor the {@code nextCursor} of the previous page, or null for the first
  */
 public record SearchCasesQuery(
         String text,
-        CaseStatus status,
-        String categoryCode,
-        String cellCode,
-        GeoPoint near,
-        Integer radiusMeters,
-        Boolean awaitingSupervisor,
+        CaseFilters filters,
+        GeoScope geo,
+        CaseSort sort,
+        GeoPoint from,
         int page,
         int size,
+        String cursor,
         Actor viewer) {
 
     public static final int MAX_PAGE_SIZE = 100;
+
+    public SearchCasesQuery {
+        filters = filters == null ? CaseFilters.NONE : filters;
+        sort = sort == null ? CaseSort.NEWEST : sort;
+    }
 }

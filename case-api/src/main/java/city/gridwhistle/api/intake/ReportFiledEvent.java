@@ -1,5 +1,6 @@
 package city.gridwhistle.api.intake;
 
+import city.gridwhistle.api.casework.CaseEvent;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.api.shared.PhotoRef;
 import java.time.Instant;
@@ -16,5 +17,5 @@ public record ReportFiledEvent(
         String description,
         List<PhotoRef> photos,
         Instant deviceTime,
-        Instant filedAt) {
+        Instant filedAt) implements CaseEvent {
 }

@@ -17,7 +17,14 @@ public class CaseAccess {
     private static final Query NOTHING = Query.of(q -> q.bool(b -> b.mustNot(m -> m.matchAll(a -> a))));
     private static final Query EVERYTHING = Query.of(q -> q.matchAll(a -> a));
 
+    private static final long CELLS_FRESH_FOR_NANOS = 60_000_000_000L;
+
+    private record CachedCells(List<String> cells, long loadedAt) {
+    }
+
     private final ViewerDirectory directory;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedCells> workerCells =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public CaseAccess(ViewerDirectory directory) {
         this.directory = directory;
@@ -41,9 +48,36 @@ public class CaseAccess {
         };
     }
 
+    /**
+     * The same rule as {@link #filterFor} for one case already in hand (live updates). A worker's cells are looked
+     * up once a minute at most.
+     */
+    public boolean allows(Actor viewer, String cellCode, String districtCode, String workerId, List<String> followerIds) {
+        if (viewer == null) {
+            return false;
+        }
+        return switch (viewer.role()) {
+            case RIDER, PARTNER -> followerIds.contains(viewer.id());
+            case GRID_WORKER -> viewer.id().equals(workerId) || cellsOf(viewer.id()).contains(cellCode);
+            case SUPERVISOR -> viewer.covers(districtCode);
+            case ADMIN, SYSTEM -> true;
+        };
+    }
+
+    private List<String> cellsOf(String workerId) {
+        var cached = workerCells.get(workerId);
+        long now = System.nanoTime();
+        if (cached == null || now - cached.loadedAt() > CELLS_FRESH_FOR_NANOS) {
+            cached = new CachedCells(directory.cellsOf(workerId), now);
+            workerCells.put(workerId, cached);
+        }
+        return cached.cells();
+    }
+
     /** Riders and partners see the public view of a case, never who handles it. */
     public boolean seesPublicViewOnly(Actor viewer) {
-        return viewer.is(city.gridwhistle.api.shared.Role.RIDER) || viewer.is(city.gridwhistle.api.shared.Role.PARTNER);
+        return viewer == null || viewer.is(city.gridwhistle.api.shared.Role.RIDER)
+                || viewer.is(city.gridwhistle.api.shared.Role.PARTNER);
     }
 
     private static Query term(String field, String value) {

@@ -20,4 +20,8 @@ final class CaseBatch {
     void flush() {
         store.saveAll(documents.values());
     }
+
+    java.util.Collection<CaseDocument> documents() {
+        return documents.values();
+    }
 }

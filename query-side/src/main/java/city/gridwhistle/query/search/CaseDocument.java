@@ -57,6 +57,12 @@ public class CaseDocument {
     public Instant stepDueAt;
     public boolean stepWarned;
     public String resolvedBy;
+    /** Precomputed for the performance figures (docs/metrics.md); null until the step they judge is done. */
+    public Boolean dispatchedOnTime;
+    public Boolean handledOnTime;
+    public Boolean closedOnTime;
+    public boolean reworked;
+    public Long handlingMinutes;
     public String statusNote;
     public List<String> photoHashes = new ArrayList<>();
     public List<String> resolutionPhotoHashes = new ArrayList<>();

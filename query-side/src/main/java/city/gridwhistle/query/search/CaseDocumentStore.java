@@ -24,8 +24,12 @@ public class CaseDocumentStore {
     }
 
     public Optional<CaseDocument> find(String caseId) {
+        return find(CaseIndex.ALIAS, caseId);
+    }
+
+    Optional<CaseDocument> find(String index, String caseId) {
         try {
-            var response = client.get(g -> g.index(CaseIndex.ALIAS).id(caseId), CaseDocument.class);
+            var response = client.get(g -> g.index(index).id(caseId), CaseDocument.class);
             return Optional.ofNullable(response.found() ? response.source() : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,12 +41,16 @@ public class CaseDocumentStore {
      * conflict means a newer state is already indexed (a redelivered or replayed batch): that item is done.
      */
     public void saveAll(Collection<CaseDocument> documents) {
+        saveAll(CaseIndex.ALIAS, documents);
+    }
+
+    void saveAll(String index, Collection<CaseDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
         try {
             BulkResponse response = client.bulk(b -> {
-                documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(CaseIndex.ALIAS).id(doc.caseId)
+                documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
                         .version(doc.version).versionType(VersionType.External).document(doc))));
                 return b;
             });

@@ -66,6 +66,53 @@ public class CaseIndex {
         }
     }
 
+    /** The index the alias points to now. */
+    String currentIndex() {
+        ensureReady();
+        try {
+            return client.indices().getAlias(a -> a.name(ALIAS)).aliases().keySet().iterator().next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next versioned name after the current index: cases-v1 → cases-v2. */
+    String nextIndex() {
+        String current = currentIndex();
+        int version = Integer.parseInt(current.substring(current.lastIndexOf("-v") + 2));
+        return ALIAS + "-v" + (version + 1);
+    }
+
+    /** A new, empty index with the definition, not yet behind the alias; fast to fill (no refresh, no replicas). */
+    void createUnaliased(String index) {
+        try (InputStream definition = new ClassPathResource(DEFINITION).getInputStream()) {
+            client.indices().create(c -> c.index(index).withJson(definition));
+            client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("-1"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points the alias at the new index in one atomic step and restores its refresh; the old index is dropped. */
+    void swap(String from, String to) {
+        try {
+            client.indices().putSettings(p -> p.index(to).settings(st -> st.refreshInterval(t -> t.time("1s"))));
+            client.indices().updateAliases(u -> u
+                    .actions(a -> a.remove(r -> r.index(from).alias(ALIAS)))
+                    .actions(a -> a.add(ad -> ad.index(to).alias(ALIAS).isWriteIndex(true))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(String index) {
+        try {
+            client.indices().delete(d -> d.index(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * New fields in the definition are added to the live index (Elasticsearch allows adding fields, never
      * changing them), so a newer application starts on an older installation's index.

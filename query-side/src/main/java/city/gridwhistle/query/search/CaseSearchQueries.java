@@ -2,6 +2,7 @@ package city.gridwhistle.query.search;
 
 import city.gridwhistle.api.casework.CaseSearchResult;
 import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.CaseSort;
 import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.FindCaseQuery;
 import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
@@ -20,7 +21,9 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -69,18 +72,41 @@ public class CaseSearchQueries {
         index.ensureReady();
         int size = Math.clamp(query.size(), 1, SearchCasesQuery.MAX_PAGE_SIZE);
         int page = Math.max(query.page(), 0);
+        GeoPoint from = query.from() != null ? query.from() : query.geo() != null ? query.geo().center() : null;
+        if (query.sort() == CaseSort.DISTANCE && from == null) {
+            throw new IllegalArgumentException("sorting by distance needs a point to measure from");
+        }
         try {
-            SearchResponse<CaseDocument> response = client.search(s -> s
-                    .index(CaseIndex.ALIAS)
-                    .query(filters(query, access.filterFor(query.viewer())))
-                    .sort(o -> o.field(f -> f.field("reportedAt").order(SortOrder.Desc)))
-                    .sort(o -> o.field(f -> f.field("caseId").order(SortOrder.Asc)))
-                    .from(page * size)
-                    .size(size)
-                    .trackTotalHits(t -> t.enabled(true)), CaseDocument.class);
-            List<CaseView> cases = views(response.hits().hits().stream().map(Hit::source).toList(), query.viewer());
+            SearchResponse<CaseDocument> response = client.search(s -> {
+                s.index(CaseIndex.ALIAS)
+                        .query(CaseFilterQueries.of(query, access.filterFor(query.viewer())))
+                        .sort(CaseFilterQueries.sort(query.sort(), from))
+                        .size(size)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .highlight(h -> h.preTags("<em>").postTags("</em>").requireFieldMatch(false)
+                                .fields(NamedValue.of("description", HighlightField.of(f -> f.numberOfFragments(2)
+                                        .fragmentSize(80))))
+                                .fields(NamedValue.of("address", HighlightField.of(f -> f.numberOfFragments(1))))
+                                .fields(NamedValue.of("statusNote", HighlightField.of(f -> f.numberOfFragments(1)))));
+                if (query.cursor() != null && !query.cursor().isBlank()) {
+                    s.searchAfter(SearchCursor.decode(query.cursor()));
+                } else {
+                    s.from(page * size);
+                }
+                return s;
+            }, CaseDocument.class);
+            List<Hit<CaseDocument>> hits = response.hits().hits();
+            List<CaseView> cases = views(hits.stream().map(Hit::source).toList(), query.viewer());
+            Map<String, List<String>> highlights = new java.util.LinkedHashMap<>();
+            hits.forEach(hit -> {
+                List<String> snippets = hit.highlight().values().stream().flatMap(List::stream).toList();
+                if (!snippets.isEmpty()) {
+                    highlights.put(hit.id(), snippets);
+                }
+            });
+            String next = hits.size() < size ? null : SearchCursor.encode(hits.getLast().sort());
             long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
-            return new CaseSearchResult(total, page, size, cases);
+            return new CaseSearchResult(total, page, size, cases, highlights, next);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,36 +150,8 @@ public class CaseSearchQueries {
         }
         Map<String, String> handles = directory.handlesOf(documents.stream().map(d -> d.reporterId)
                 .filter(Objects::nonNull).distinct().toList());
-        return documents.stream().map(doc -> doc.toView(handles.get(doc.reporterId))).toList();
-    }
-
-    private static Query filters(SearchCasesQuery query, Query access) {
-        List<Query> must = new ArrayList<>();
-        List<Query> filter = new ArrayList<>();
-        filter.add(access);
-        if (query.text() != null && !query.text().isBlank()) {
-            must.add(Query.of(q -> q.multiMatch(m -> m.query(query.text())
-                    .fields("description", "description.en", "address", "address.en", "categoryZh", "categoryEn")
-                    .operator(Operator.And))));
-        }
-        if (query.status() != null) {
-            filter.add(term("status", query.status().name()));
-        }
-        if (query.categoryCode() != null) {
-            filter.add(term("categoryCode", query.categoryCode()));
-        }
-        if (query.cellCode() != null) {
-            filter.add(term("cellCode", query.cellCode()));
-        }
-        if (query.awaitingSupervisor() != null) {
-            filter.add(Query.of(q -> q.term(t -> t.field("awaitingSupervisor").value(query.awaitingSupervisor()))));
-        }
-        if (query.near() != null && query.radiusMeters() != null) {
-            filter.add(Query.of(q -> q.geoDistance(g -> g.field("location")
-                    .location(l -> l.latlon(ll -> ll.lat(query.near().lat()).lon(query.near().lon())))
-                    .distance(query.radiusMeters() + "m"))));
-        }
-        return Query.of(q -> q.bool(b -> b.must(must).filter(filter)));
+        return documents.stream()
+                .map(doc -> doc.toView(doc.reporterId == null ? null : handles.get(doc.reporterId))).toList();
     }
 
     private static Query term(String field, String value) {

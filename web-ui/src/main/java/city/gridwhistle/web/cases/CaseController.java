@@ -1,14 +1,21 @@
 package city.gridwhistle.web.cases;
 
+import city.gridwhistle.api.casework.CaseFilters;
 import city.gridwhistle.api.casework.CaseSearchResult;
+import city.gridwhistle.api.casework.CaseSort;
 import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.FindCaseQuery;
+import city.gridwhistle.api.casework.GeoScope;
 import city.gridwhistle.api.casework.SearchCasesQuery;
 import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.api.shared.CategoryFamily;
 import city.gridwhistle.api.shared.GeoPoint;
+import city.gridwhistle.web.RequestValues;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -42,49 +49,100 @@ class CaseController {
     /**
      * Searches cases.
      *
-     * @param near {@code lat,lon,radiusMeters}, e.g. {@code 30.61,104.13,500}
+     * @param status   one or more states (repeat the parameter)
+     * @param from     reported at or after: an ISO instant or a date (city time)
+     * @param to       reported before: an ISO instant or a date (that whole day is excluded)
+     * @param near     {@code lat,lon,radiusMeters}, e.g. {@code 30.61,104.13,500}
+     * @param bbox     {@code north,west,south,east}
+     * @param at       {@code lat,lon} to measure distances from (sort=DISTANCE); defaults to the centre of near
+     * @param cursor   the {@code nextCursor} of the previous page
      */
     @GetMapping
     CaseSearchResult search(@RequestParam(required = false) String q,
-                            @RequestParam(required = false) CaseStatus status,
+                            @RequestParam(required = false) Set<CaseStatus> status,
+                            @RequestParam(required = false) CategoryFamily family,
+                            @RequestParam(required = false) String major,
                             @RequestParam(required = false) String category,
+                            @RequestParam(required = false) String district,
+                            @RequestParam(required = false) String street,
+                            @RequestParam(required = false) String community,
                             @RequestParam(required = false) String cell,
-                            @RequestParam(required = false) String near,
+                            @RequestParam(required = false) String worker,
+                            @RequestParam(required = false) String urgency,
+                            @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to,
+                            @RequestParam(required = false) Boolean overdue,
                             @RequestParam(required = false) Boolean awaitingSupervisor,
+                            @RequestParam(required = false) String near,
+                            @RequestParam(required = false) String bbox,
+                            @RequestParam(required = false) String at,
+                            @RequestParam(defaultValue = "NEWEST") CaseSort sort,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size,
+                            @RequestParam(required = false) String cursor,
                             Actor viewer) {
-        Near circle = near == null ? null : Near.parse(near);
         if (size < 1 || size > SearchCasesQuery.MAX_PAGE_SIZE) {
             throw new InvalidParameterException("size", "a page has 1.." + SearchCasesQuery.MAX_PAGE_SIZE + " cases");
         }
         if (page < 0) {
             throw new InvalidParameterException("page", "pages count from 0");
         }
-        return queries.query(new SearchCasesQuery(q, status, category, cell,
-                        circle == null ? null : circle.center(), circle == null ? null : circle.radiusMeters(), awaitingSupervisor, page, size, viewer),
-                CaseSearchResult.class).join();
+        if (near != null && bbox != null) {
+            throw new InvalidParameterException("bbox", "give either near or bbox, not both");
+        }
+        GeoScope geo = near != null ? circle(near) : bbox != null ? box(bbox) : null;
+        GeoPoint origin = at != null ? point("at", at) : null;
+        if (sort == CaseSort.DISTANCE && origin == null && (geo == null || !geo.isCircle())) {
+            throw new InvalidParameterException("sort", "sorting by distance needs near or at");
+        }
+        CaseFilters filters = new CaseFilters(status, family, major, category, district, street, community, cell,
+                worker, urgency, instant("from", from), instant("to", to), overdue, awaitingSupervisor);
+        try {
+            return queries.query(new SearchCasesQuery(q, filters, geo, sort, origin, page, size, cursor, viewer),
+                    CaseSearchResult.class).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw new InvalidParameterException("cursor", bad.getMessage());
+            }
+            throw e;
+        }
     }
 
-    private record Near(GeoPoint center, int radiusMeters) {
-
-        static Near parse(String text) {
-            String[] parts = text.split(",");
-            if (parts.length != 3) {
-                throw new InvalidParameterException("near", "expected lat,lon,radiusMeters");
-            }
-            try {
-                int radius = Integer.parseInt(parts[2].trim());
-                if (radius <= 0 || radius > 50_000) {
-                    throw new InvalidParameterException("near", "the radius is 1..50000 metres");
-                }
-                return new Near(new GeoPoint(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())),
-                        radius);
-            } catch (NumberFormatException e) {
-                throw new InvalidParameterException("near", "expected lat,lon,radiusMeters as numbers");
-            } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("near", e.getMessage());
-            }
+    private static GeoScope circle(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 3) {
+            throw new InvalidParameterException("near", "expected lat,lon,radiusMeters");
         }
+        int radius;
+        try {
+            radius = Integer.parseInt(parts[2].trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("near", "the radius is a whole number of metres");
+        }
+        if (radius <= 0 || radius > 50_000) {
+            throw new InvalidParameterException("near", "the radius is 1..50000 metres");
+        }
+        return GeoScope.within(point("near", parts[0] + "," + parts[1]), radius);
+    }
+
+    private static GeoScope box(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new InvalidParameterException("bbox", "expected north,west,south,east");
+        }
+        GeoPoint northWest = point("bbox", parts[0] + "," + parts[1]);
+        GeoPoint southEast = point("bbox", parts[2] + "," + parts[3]);
+        if (northWest.lat() <= southEast.lat() || northWest.lon() >= southEast.lon()) {
+            throw new InvalidParameterException("bbox", "north must be above south and west left of east");
+        }
+        return GeoScope.box(northWest, southEast);
+    }
+
+    private static GeoPoint point(String parameter, String text) {
+        return RequestValues.point(parameter, text);
+    }
+
+    private static Instant instant(String parameter, String text) {
+        return RequestValues.instant(parameter, text);
     }
 }

@@ -74,6 +74,8 @@ class SecurityConfiguration {
                                 .hasAnyRole("GRID_WORKER", "SUPERVISOR")
                         .requestMatchers(POST, "/api/cases/*/verify").hasAnyRole("RIDER", "GRID_WORKER", "SUPERVISOR")
                         .requestMatchers(POST, "/api/cases/*/follow").hasRole("RIDER")
+                        .requestMatchers(GET, "/api/dashboards/**", "/api/stream/dashboard").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(GET, "/api/stream/cases").authenticated()
                         .requestMatchers(GET, "/api/riders/*/points").hasAnyRole("RIDER", "SUPERVISOR", "ADMIN")
                         .requestMatchers(POST, "/api/workers/*/on-duty", "/api/workers/*/off-duty")
                                 .hasAnyRole("GRID_WORKER", "SUPERVISOR")

@@ -79,6 +79,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      *             they must be, next to it
      */
     public static EmbeddedElasticsearch start(Path home) {
+        return start(home, 0);
+    }
+
+    /**
+     * Launches the node on {@code home} with the given HTTP port (0: any free one), so a node can be stopped and
+     * started again where its clients expect it.
+     */
+    public static EmbeddedElasticsearch start(Path home, int httpPort) {
         Path absoluteHome = home.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absoluteHome);
@@ -89,6 +97,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 : Path.of(System.getProperty("java.io.tmpdir"));
         Path lib = NodeDistribution.libDirectory(cacheRoot);
         int[] ports = freePorts(2);
+        if (httpPort > 0) {
+            ports[0] = httpPort;
+        }
 
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());

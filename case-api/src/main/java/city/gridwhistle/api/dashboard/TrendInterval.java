@@ -1,0 +1,7 @@
+package city.gridwhistle.api.dashboard;
+
+public enum TrendInterval {
+    DAY,
+    WEEK,
+    MONTH
+}

@@ -1,0 +1,2 @@
+/** Operating the read models: rebuilding one from the event store, and following its progress. */
+package city.gridwhistle.api.readmodel;

@@ -1,0 +1,265 @@
+package city.gridwhistle.query.dashboard;
+
+import city.gridwhistle.api.casework.CaseStatus;
+import city.gridwhistle.api.dashboard.FindHeatmapQuery;
+import city.gridwhistle.api.dashboard.FindPerformanceQuery;
+import city.gridwhistle.api.dashboard.FindTrendQuery;
+import city.gridwhistle.api.dashboard.Grouping;
+import city.gridwhistle.api.dashboard.Heatmap;
+import city.gridwhistle.api.dashboard.Performance;
+import city.gridwhistle.api.dashboard.Trend;
+import city.gridwhistle.api.dashboard.UnitPerformance;
+import city.gridwhistle.query.access.CaseAccess;
+import city.gridwhistle.query.search.CaseIndex;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the dashboard queries with aggregations over the cases the viewer may see. The figures and their
+ * definitions are those of docs/metrics.md; each is one filter aggregation, computed per unit and in total.
+ */
+@Component
+public class PerformanceQueries {
+
+    static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_UNITS = 10_000;
+    private static final List<String> FINAL = List.of(CaseStatus.CLOSED.name(), CaseStatus.VOIDED.name(),
+            CaseStatus.MERGED.name());
+
+    private final ElasticsearchClient client;
+    private final CaseIndex index;
+    private final CaseAccess access;
+
+    public PerformanceQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access) {
+        this.client = client;
+        this.index = index;
+        this.access = access;
+    }
+
+    @QueryHandler
+    public Performance handle(FindPerformanceQuery query) {
+        index.ensureReady();
+        Map<String, Aggregation> figures = figures(query.from(), query.to());
+        String codeField = codeField(query.groupBy());
+        try {
+            SearchResponse<Void> response = client.search(s -> s
+                    .index(CaseIndex.ALIAS)
+                    .size(0)
+                    .query(q -> q.bool(b -> b.filter(access.filterFor(query.viewer()))))
+                    .aggregations("units", a -> a
+                            .terms(t -> t.field(codeField).size(MAX_UNITS))
+                            .aggregations(figures)
+                            .aggregations("name", n -> n.terms(t -> t.field(nameField(query.groupBy())).size(1))))
+                    .aggregations(figures), Void.class);
+            List<UnitPerformance> units = new ArrayList<>();
+            for (StringTermsBucket bucket : response.aggregations().get("units").sterms().buckets().array()) {
+                var names = bucket.aggregations().get("name").sterms().buckets().array();
+                String name = names.isEmpty() ? bucket.key().stringValue() : names.getFirst().key().stringValue();
+                units.add(unit(bucket.key().stringValue(), name, 0, bucket.aggregations()));
+            }
+            List<UnitPerformance> ranked = rank(units);
+            UnitPerformance total = unit("", "", 0, response.aggregations());
+            return new Performance(query.from(), query.to(), query.groupBy(), ranked, total);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @QueryHandler
+    public Trend handle(FindTrendQuery query) {
+        index.ensureReady();
+        CalendarInterval interval = switch (query.interval()) {
+            case DAY -> CalendarInterval.Day;
+            case WEEK -> CalendarInterval.Week;
+            case MONTH -> CalendarInterval.Month;
+        };
+        try {
+            SearchResponse<Void> response = client.search(s -> s
+                    .index(CaseIndex.ALIAS)
+                    .size(0)
+                    .query(q -> q.bool(b -> b.filter(access.filterFor(query.viewer()))))
+                    .aggregations("reported", histogram("reportedAt", query, interval))
+                    .aggregations("registered", histogram("registeredAt", query, interval))
+                    .aggregations("closed", histogram("closedAt", query, interval)), Void.class);
+            Map<LocalDate, long[]> points = new TreeMap<>();
+            String[] series = {"reported", "registered", "closed"};
+            for (int i = 0; i < series.length; i++) {
+                for (DateHistogramBucket bucket : response.aggregations().get(series[i]).filter().aggregations()
+                        .get("per").dateHistogram().buckets().array()) {
+                    LocalDate day = Instant.ofEpochMilli(bucket.key()).atZone(CITY).toLocalDate();
+                    points.computeIfAbsent(day, d -> new long[3])[i] += bucket.docCount();
+                }
+            }
+            return new Trend(query.interval(), points.entrySet().stream()
+                    .map(e -> new Trend.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @QueryHandler
+    public Heatmap handle(FindHeatmapQuery query) {
+        index.ensureReady();
+        int zoom = Math.clamp(query.zoom(), 1, 20);
+        try {
+            SearchResponse<Void> response = client.search(s -> s
+                    .index(CaseIndex.ALIAS)
+                    .size(0)
+                    .query(q -> q.bool(b -> b.filter(access.filterFor(query.viewer()))
+                            .filter(inPeriod("reportedAt", query.from(), query.to()))))
+                    .aggregations("tiles", a -> a
+                            .geotileGrid(g -> g.field("location").precision(zoom).size(10_000))
+                            .aggregations("centre", c -> c.geoCentroid(g -> g.field("location")))), Void.class);
+            List<Heatmap.Tile> tiles = response.aggregations().get("tiles").geotileGrid().buckets().array().stream()
+                    .map(bucket -> {
+                        var centre = bucket.aggregations().get("centre").geoCentroid().location().latlon();
+                        return new Heatmap.Tile(bucket.key(), bucket.docCount(), centre.lat(), centre.lon());
+                    })
+                    .toList();
+            return new Heatmap(zoom, tiles);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The figures of docs/metrics.md, each a filter aggregation (some with a metric inside). */
+    static Map<String, Aggregation> figures(Instant from, Instant to) {
+        Map<String, Aggregation> figures = new LinkedHashMap<>();
+        figures.put("reported", Aggregation.of(a -> a.filter(inPeriod("reportedAt", from, to))
+                .aggregations("reports", r -> r.sum(m -> m.field("reportCount")))));
+        figures.put("registered", filter(inPeriod("registeredAt", from, to)));
+        figures.put("registeredOnTime", filter(inPeriod("registeredAt", from, to), isTrue("dispatchedOnTime")));
+        figures.put("dispatched", filter(inPeriod("dispatchedAt", from, to)));
+        figures.put("dispatchedAccurately", filter(inPeriod("dispatchedAt", from, to),
+                Query.of(q -> q.term(t -> t.field("transferCount").value(0)))));
+        figures.put("handled", Aggregation.of(a -> a.filter(inPeriod("resolvedAt", from, to))
+                .aggregations("minutes", m -> m.avg(v -> v.field("handlingMinutes")))));
+        figures.put("handledOnTime", filter(inPeriod("resolvedAt", from, to), isTrue("handledOnTime")));
+        figures.put("reworked", filter(inPeriod("resolvedAt", from, to), isTrue("reworked")));
+        figures.put("closed", filter(inPeriod("closedAt", from, to)));
+        figures.put("closedOnTime", filter(inPeriod("closedAt", from, to), isTrue("closedOnTime")));
+        figures.put("openOverdue", filter(openOverdue(to)));
+        return figures;
+    }
+
+    /** Open now, registered before {@code to}, and overdue: a step went overdue, or the running one is due before to. */
+    static Query openOverdue(Instant to) {
+        return Query.of(q -> q.bool(b -> b
+                .mustNot(m -> m.terms(t -> t.field("status").terms(v -> v.value(FINAL.stream().map(FieldValue::of).toList()))))
+                .filter(f -> f.range(r -> r.date(d -> d.field("registeredAt").lt(to.toString()))))
+                .filter(f -> f.bool(o -> o
+                        .should(s -> s.exists(e -> e.field("overdueSteps")))
+                        .should(s -> s.range(r -> r.date(d -> d.field("stepDueAt").lt(to.toString()))))
+                        .minimumShouldMatch("1")))));
+    }
+
+    private static UnitPerformance unit(String code, String name, int rank, Map<String, Aggregate> aggregations) {
+        long reported = Math.round(aggregations.get("reported").filter().aggregations().get("reports").sum().value());
+        long registered = count(aggregations, "registered");
+        long registeredOnTime = count(aggregations, "registeredOnTime");
+        long dispatched = count(aggregations, "dispatched");
+        long dispatchedAccurately = count(aggregations, "dispatchedAccurately");
+        var handledAgg = aggregations.get("handled").filter();
+        long handled = handledAgg.docCount();
+        Double minutes = handledAgg.aggregations().get("minutes").avg().value();
+        long handledOnTime = count(aggregations, "handledOnTime");
+        long reworked = count(aggregations, "reworked");
+        long closed = count(aggregations, "closed");
+        long closedOnTime = count(aggregations, "closedOnTime");
+        long dueToClose = closed + count(aggregations, "openOverdue");
+        return new UnitPerformance(code, name, rank, reported, registered, registeredOnTime, rate(registeredOnTime, registered),
+                dispatched, dispatchedAccurately, rate(dispatchedAccurately, dispatched), handled, handledOnTime,
+                rate(handledOnTime, handled), reworked, rate(reworked, handled),
+                handled == 0 || minutes == null || minutes.isNaN() ? null : minutes / 60.0,
+                closed, closedOnTime, dueToClose, rate(closed, dueToClose), rate(closedOnTime, dueToClose));
+    }
+
+    /** Best first: on-time closing rate (units without one last), closing rate, closings, then the unit code. */
+    static List<UnitPerformance> rank(List<UnitPerformance> units) {
+        Comparator<Double> highFirst = Comparator.nullsLast(Comparator.reverseOrder());
+        List<UnitPerformance> sorted = units.stream()
+                .sorted(Comparator.comparing(UnitPerformance::onTimeClosingRate, highFirst)
+                        .thenComparing(UnitPerformance::closingRate, highFirst)
+                        .thenComparing(UnitPerformance::closed, Comparator.reverseOrder())
+                        .thenComparing(UnitPerformance::unitCode))
+                .toList();
+        List<UnitPerformance> ranked = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            UnitPerformance u = sorted.get(i);
+            ranked.add(new UnitPerformance(u.unitCode(), u.unitName(), i + 1, u.reported(), u.registered(),
+                    u.registeredOnTime(), u.onTimeRegistrationRate(), u.dispatched(), u.dispatchedAccurately(),
+                    u.accurateDispatchRate(), u.handled(), u.handledOnTime(), u.onTimeHandlingRate(), u.reworked(),
+                    u.reworkRate(), u.averageHandlingHours(), u.closed(), u.closedOnTime(), u.dueToClose(),
+                    u.closingRate(), u.onTimeClosingRate()));
+        }
+        return ranked;
+    }
+
+    private static Aggregation histogram(String field, FindTrendQuery query, CalendarInterval interval) {
+        return Aggregation.of(a -> a.filter(inPeriod(field, query.from(), query.to()))
+                .aggregations("per", h -> h.dateHistogram(d -> d.field(field).calendarInterval(interval)
+                        .timeZone(CITY.getId()).minDocCount(1))));
+    }
+
+    private static Aggregation filter(Query... all) {
+        return Aggregation.of(a -> a.filter(q -> q.bool(b -> b.filter(List.of(all)))));
+    }
+
+    static Query inPeriod(String field, Instant from, Instant to) {
+        return Query.of(q -> q.range(r -> r.date(d -> d.field(field).gte(from.toString()).lt(to.toString()))));
+    }
+
+    private static Query isTrue(String field) {
+        return Query.of(q -> q.term(t -> t.field(field).value(true)));
+    }
+
+    private static long count(Map<String, Aggregate> aggregations, String name) {
+        return aggregations.get(name).filter().docCount();
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private static String codeField(Grouping grouping) {
+        return switch (grouping) {
+            case DISTRICT -> "districtCode";
+            case STREET -> "streetCode";
+            case COMMUNITY -> "communityCode";
+            case CELL -> "cellCode";
+            case CATEGORY -> "categoryCode";
+            case WORKER -> "workerId";
+        };
+    }
+
+    private static String nameField(Grouping grouping) {
+        return switch (grouping) {
+            case DISTRICT -> "district";
+            case STREET -> "street";
+            case COMMUNITY -> "community";
+            case CELL -> "cellName";
+            case CATEGORY -> "categoryZh";
+            case WORKER -> "workerId";
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package city.gridwhistle.query.search;
+
+import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.WatchCasesQuery;
+import city.gridwhistle.api.dashboard.WatchDashboardQuery;
+import city.gridwhistle.query.access.CaseAccess;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells live subscribers about changed cases once a projection batch is written (the emitter delivers after the
+ * batch commits): each subscription gets the cases its viewer may see, riders the public view, and dashboards a
+ * signal that their area changed.
+ */
+@Component
+public class CaseFeed {
+
+    private final QueryUpdateEmitter emitter;
+    private final CaseAccess access;
+
+    public CaseFeed(QueryUpdateEmitter emitter, CaseAccess access) {
+        this.emitter = emitter;
+        this.access = access;
+    }
+
+    void changed(Collection<CaseDocument> documents) {
+        for (CaseDocument doc : documents) {
+            CaseView full = doc.toView(null);
+            emitter.emit(WatchCasesQuery.class, query -> !access.seesPublicViewOnly(query.viewer()) && sees(query, doc),
+                    full);
+            emitter.emit(WatchCasesQuery.class, query -> access.seesPublicViewOnly(query.viewer()) && sees(query, doc),
+                    full.publicView());
+        }
+        Set<String> districts = documents.stream().map(d -> d.districtCode).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (!districts.isEmpty()) {
+            var signal = new WatchDashboardQuery.DashboardChanged(districts, Instant.now());
+            emitter.emit(WatchDashboardQuery.class,
+                    query -> query.viewer().unit() == null || districts.contains(query.viewer().unit()), signal);
+        }
+    }
+
+    private boolean sees(WatchCasesQuery query, CaseDocument doc) {
+        return access.allows(query.viewer(), doc.cellCode, doc.districtCode, doc.workerId, doc.followerIds);
+    }
+}

@@ -1,0 +1,218 @@
+package city.gridwhistle.query.search;
+
+import city.gridwhistle.api.casework.CaseAcceptedEvent;
+import city.gridwhistle.api.casework.CaseClosedEvent;
+import city.gridwhistle.api.casework.CaseDispatchedEvent;
+import city.gridwhistle.api.casework.CaseEvent;
+import city.gridwhistle.api.casework.CaseEscalatedEvent;
+import city.gridwhistle.api.casework.CaseFollowedEvent;
+import city.gridwhistle.api.casework.CaseParkedEvent;
+import city.gridwhistle.api.casework.CasePriority;
+import city.gridwhistle.api.casework.CaseProgressNotedEvent;
+import city.gridwhistle.api.casework.CaseQueuedForSupervisorEvent;
+import city.gridwhistle.api.casework.CaseReassignedEvent;
+import city.gridwhistle.api.casework.CaseRegisteredEvent;
+import city.gridwhistle.api.casework.CaseReopenedEvent;
+import city.gridwhistle.api.casework.CaseResolvedEvent;
+import city.gridwhistle.api.casework.CaseStatus;
+import city.gridwhistle.api.casework.CaseStepDeadlineSetEvent;
+import city.gridwhistle.api.casework.CaseStepDeadlineWarnedEvent;
+import city.gridwhistle.api.casework.CaseTransferredEvent;
+import city.gridwhistle.api.casework.CaseUnparkedEvent;
+import city.gridwhistle.api.casework.CaseVerificationFailedEvent;
+import city.gridwhistle.api.casework.CaseVerifiedEvent;
+import city.gridwhistle.api.casework.CaseVoidedEvent;
+import city.gridwhistle.api.casework.CaseWorkStartedEvent;
+import city.gridwhistle.api.casework.DeadlineStep;
+import city.gridwhistle.api.casework.ReportAttachedEvent;
+import city.gridwhistle.api.intake.ReportFiledEvent;
+import city.gridwhistle.api.shared.PhotoRef;
+
+/**
+ * How each case event changes a case's search document: one function, used by the live projection and by the
+ * rebuild, so both build the same documents.
+ */
+final class CaseFold {
+
+    private CaseFold() {
+    }
+
+    /** The case an event belongs to, or null when it is not a case event. */
+    static String caseIdOf(Object payload) {
+        return payload instanceof CaseEvent event ? event.caseId() : null;
+    }
+
+    /**
+     * Folds the event into the document unless the document already has it (its version is at or past the event's
+     * sequence number): replays and redeliveries change nothing.
+     */
+    static void apply(CaseDocument doc, String caseId, Object payload, long sequence) {
+        if (sequence <= doc.version) {
+            return;
+        }
+        doc.caseId = caseId;
+        switch (payload) {
+            case ReportFiledEvent event -> {
+                doc.status = CaseStatus.REPORTED;
+                doc.categoryCode = event.categoryCode();
+                doc.description = event.description();
+                doc.address = event.address();
+                doc.location = new CaseDocument.Location(event.location().lat(), event.location().lon());
+                doc.reportCount = 1;
+                doc.reporterId = event.reporterId();
+                follow(doc, event.reporterId());
+                event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
+                doc.reportedAt = event.filedAt();
+            }
+            case CaseRegisteredEvent event -> {
+                var rules = event.rules();
+                var cell = event.cell();
+                doc.status = CaseStatus.REGISTERED;
+                doc.family = rules.family().name();
+                doc.categoryCode = rules.code();
+                doc.majorCode = rules.majorCode();
+                doc.categoryZh = rules.zh();
+                doc.categoryEn = rules.en();
+                doc.urgency = rules.urgency().name();
+                doc.priority = CasePriority.of(rules.urgency(), doc.reportCount);
+                setCell(doc, cell);
+                doc.registeredAt = event.registeredAt();
+            }
+            case ReportAttachedEvent event -> {
+                doc.reportCount = event.reportCount();
+                doc.priority = event.priority();
+                follow(doc, event.reporterId());
+                event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
+            }
+            case CaseDispatchedEvent event -> {
+                doc.status = CaseStatus.DISPATCHED;
+                doc.workerId = event.workerId();
+                doc.awaitingSupervisor = false;
+                doc.dispatchedAt = event.dispatchedAt();
+                if (doc.dispatchedOnTime == null) {
+                    doc.dispatchedOnTime = !doc.overdueSteps.contains(DeadlineStep.DISPATCH.name());
+                }
+            }
+            case CaseQueuedForSupervisorEvent event -> {
+                doc.awaitingSupervisor = true;
+                doc.workerId = null;
+            }
+            case CaseReassignedEvent event -> {
+                doc.status = CaseStatus.DISPATCHED;
+                doc.workerId = event.toWorkerId();
+                doc.statusNote = event.reason();
+            }
+            case CaseAcceptedEvent event -> {
+                doc.status = CaseStatus.IN_PROGRESS;
+                doc.acceptedAt = event.at();
+            }
+            case CaseWorkStartedEvent event -> {
+                    doc.statusNote = "on site";
+            }
+            case CaseProgressNotedEvent event -> {
+                    doc.statusNote = event.note();
+            }
+            case CaseResolvedEvent event -> {
+                doc.status = CaseStatus.RESOLVED;
+                doc.resolvedBy = event.workerId();
+                doc.resolvedAt = event.at();
+                doc.handledOnTime = !doc.overdueSteps.contains(DeadlineStep.HANDLE.name());
+                doc.handlingMinutes = doc.dispatchedAt == null ? null
+                        : java.time.Duration.between(doc.dispatchedAt, event.at()).toMinutes();
+                doc.statusNote = event.note();
+                doc.resolutionPhotoHashes.clear();
+                event.photos().stream().map(PhotoRef::sha256).forEach(doc.resolutionPhotoHashes::add);
+            }
+            case CaseVerifiedEvent event -> {
+                    doc.stopClock();
+            }
+            case CaseClosedEvent event -> {
+                doc.status = CaseStatus.CLOSED;
+                doc.closedAt = event.at();
+                doc.closedOnTime = !doc.overdueSteps.contains(DeadlineStep.HANDLE.name())
+                        && !doc.overdueSteps.contains(DeadlineStep.VERIFY.name());
+                doc.stopClock();
+            }
+            case CaseVerificationFailedEvent event -> {
+                doc.status = CaseStatus.REWORK;
+                doc.reworkCount = event.reworkCount();
+                doc.reworked = true;
+                doc.statusNote = event.note();
+            }
+            case CaseParkedEvent event -> {
+                doc.status = CaseStatus.PARKED;
+                doc.parkedAt = event.at();
+                doc.statusNote = event.reason();
+                doc.stopClock();
+            }
+            case CaseUnparkedEvent event -> {
+                doc.status = event.statusAfter();
+                doc.parkedAt = null;
+                doc.statusNote = event.reason();
+            }
+            case CaseTransferredEvent event -> {
+                setCell(doc, event.toCell());
+                doc.status = CaseStatus.REGISTERED;
+                doc.workerId = null;
+                doc.transferCount++;
+                doc.statusNote = event.reason();
+                doc.stopClock();
+            }
+            case CaseEscalatedEvent event -> {
+                doc.escalated = true;
+                doc.escalationCount++;
+                if (event.step() != null) {
+                    doc.overdueSteps.add(event.step().name());
+                }
+            }
+            case CaseReopenedEvent event -> {
+                doc.status = CaseStatus.REOPENED;
+                doc.closedAt = null;
+                doc.closedOnTime = null;
+                doc.statusNote = event.reason();
+            }
+            case CaseVoidedEvent event -> {
+                doc.status = CaseStatus.VOIDED;
+                doc.voidedAt = event.at();
+                doc.statusNote = event.reason();
+                doc.stopClock();
+            }
+            case CaseFollowedEvent event -> {
+                    follow(doc, event.riderId());
+            }
+            case CaseStepDeadlineSetEvent event -> {
+                doc.step = event.step().name();
+                doc.stepStartedAt = event.startedAt();
+                doc.stepWarnAt = event.warnAt();
+                doc.stepDueAt = event.dueAt();
+                doc.stepWarned = false;
+            }
+            case CaseStepDeadlineWarnedEvent event -> {
+                    doc.stepWarned = true;
+            }
+            default -> {
+                return;
+            }
+        }
+        doc.version = sequence;
+    }
+
+    private static void follow(CaseDocument doc, String riderId) {
+        if (riderId != null && !doc.followerIds.contains(riderId)) {
+            doc.followerIds.add(riderId);
+        }
+        doc.followerCount = doc.followerIds.size();
+    }
+
+    private static void setCell(CaseDocument doc, city.gridwhistle.api.casework.CellRef cell) {
+        doc.cellCode = cell.cellCode();
+        doc.cellName = cell.cellName();
+        doc.districtCode = cell.districtCode();
+        doc.district = cell.district();
+        doc.streetCode = cell.streetCode();
+        doc.street = cell.street();
+        doc.communityCode = cell.communityCode();
+        doc.community = cell.community();
+    }
+
+}

@@ -1,0 +1,135 @@
+package city.gridwhistle.query.search;
+
+import city.gridwhistle.api.readmodel.FindRebuildProgressQuery;
+import city.gridwhistle.api.readmodel.RebuildProgress;
+import city.gridwhistle.api.readmodel.RebuildReadModelCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the cases index without downtime. A new index is filled by replaying the event store through the same
+ * fold as the live projection, while the alias keeps serving the old one. When the replay has caught up with the
+ * head of the store, the alias is swapped in one atomic step, and the replay reads on to the head again: events
+ * the live projection wrote to the old index in between land in the new one too. Both writers version documents
+ * by event sequence, so whichever writes a document twice changes nothing.
+ */
+@Component
+public class CaseIndexRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseIndexRebuild.class);
+    private static final int CHUNK = 2_000;
+
+    private final EventStore eventStore;
+    private final CaseIndex index;
+    private final CaseDocumentStore store;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(
+            new RebuildProgress(RebuildReadModelCommand.CASES, "IDLE", 0, 0, 0, null, null, null, null, null));
+
+    public CaseIndexRebuild(EventStore eventStore, CaseIndex index, CaseDocumentStore store) {
+        this.eventStore = eventStore;
+        this.index = index;
+        this.store = store;
+    }
+
+    /** Starts a rebuild in the background and answers with its first progress; one rebuild runs at a time. */
+    @CommandHandler
+    public RebuildProgress handle(RebuildReadModelCommand command) {
+        if (!RebuildReadModelCommand.CASES.equals(command.readModel())) {
+            throw new IllegalArgumentException("no read model named '" + command.readModel() + "'");
+        }
+        synchronized (progress) {
+            if ("RUNNING".equals(progress.get().state())) {
+                return progress.get();
+            }
+            String from = index.currentIndex();
+            String to = index.nextIndex();
+            long total = eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0) + 1;
+            progress.set(new RebuildProgress(RebuildReadModelCommand.CASES, "RUNNING", 0, total, 0, from, to,
+                    Instant.now(), null, null));
+            Thread.ofPlatform().name("rebuild-" + to).daemon().start(() -> run(from, to));
+            return progress.get();
+        }
+    }
+
+    @QueryHandler
+    public RebuildProgress handle(FindRebuildProgressQuery query) {
+        return progress.get();
+    }
+
+    private void run(String from, String to) {
+        try {
+            index.createUnaliased(to);
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+                replayAvailable(events, to);
+                index.swap(from, to);
+                replayAvailable(events, to);
+            }
+            index.delete(from);
+            finish("DONE", null);
+            log.info("Rebuilt {} into {}: {}", from, to, progress.get());
+        } catch (Exception e) {
+            log.error("Rebuilding {} into {} failed; {} keeps serving", from, to, from, e);
+            finish("FAILED", e.getMessage());
+        }
+    }
+
+    /** Replays every event available now into the index, a chunk of documents per bulk request. */
+    private void replayAvailable(BlockingStream<TrackedEventMessage<?>> events, String target) {
+        Map<String, CaseDocument> chunk = new HashMap<>();
+        int eventsInChunk = 0;
+        while (events.hasNextAvailable()) {
+            TrackedEventMessage<?> event = nextOf(events);
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                String caseId = CaseFold.caseIdOf(domainEvent.getPayload());
+                if (caseId != null) {
+                    CaseDocument doc = chunk.computeIfAbsent(caseId,
+                            id -> store.find(target, id).orElseGet(CaseDocument::new));
+                    CaseFold.apply(doc, caseId, domainEvent.getPayload(), domainEvent.getSequenceNumber());
+                }
+            }
+            advance(event);
+            if (++eventsInChunk >= CHUNK) {
+                store.saveAll(target, chunk.values());
+                chunk.clear();
+                eventsInChunk = 0;
+            }
+        }
+        store.saveAll(target, chunk.values());
+    }
+
+    private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> events) {
+        try {
+            return events.nextAvailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    private void advance(TrackedEventMessage<?> event) {
+        progress.updateAndGet(p -> {
+            long done = p.eventsDone() + 1;
+            double seconds = Math.max(Duration.between(p.startedAt(), Instant.now()).toMillis(), 1) / 1000.0;
+            long total = Math.max(p.eventsTotal(), event.trackingToken().position().orElse(0) + 1);
+            return new RebuildProgress(p.readModel(), p.state(), done, total, done / seconds, p.fromIndex(),
+                    p.toIndex(), p.startedAt(), null, null);
+        });
+    }
+
+    private void finish(String state, String error) {
+        progress.updateAndGet(p -> new RebuildProgress(p.readModel(), state, p.eventsDone(), p.eventsTotal(),
+                p.eventsPerSecond(), p.fromIndex(), p.toIndex(), p.startedAt(), Instant.now(), error));
+    }
+}

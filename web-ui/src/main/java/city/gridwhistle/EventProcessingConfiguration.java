@@ -1,0 +1,21 @@
+package city.gridwhistle;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * No event handler may skip an event. Axon's default logs a handler's exception and moves on, which would lose the
+ * event for that read model (an Elasticsearch outage would leave cases unsearchable for good) or let a command-side
+ * lookup table drift from the events. Propagating instead makes a streaming processor retry the batch with backoff
+ * until it succeeds, and makes a subscribing one fail the command that caused the event.
+ */
+@Configuration
+class EventProcessingConfiguration {
+
+    @Autowired
+    void neverSkipAnEvent(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,46 @@
+package city.gridwhistle.web;
+
+import city.gridwhistle.api.shared.GeoPoint;
+import city.gridwhistle.web.problem.InvalidParameterException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/** Request parameters the API reads in several places, each failure naming the parameter. */
+public final class RequestValues {
+
+    /** Dates without a time are days in the city's time zone. */
+    public static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+    private RequestValues() {
+    }
+
+    /** An ISO instant, or a date meaning the start of that day in the city; null stays null. */
+    public static Instant instant(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(CITY).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter,
+                    "expected a date (2026-11-29) or an instant (2026-11-29T08:00:00Z)");
+        }
+    }
+
+    /** {@code lat,lon}. */
+    public static GeoPoint point(String parameter, String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new InvalidParameterException(parameter, "expected lat,lon");
+        }
+        try {
+            return new GeoPoint(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(parameter, "expected numbers");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(parameter, e.getMessage());
+        }
+    }
+}
