@@ -107,7 +107,10 @@ public class PerformanceQueries {
                 for (DateHistogramBucket bucket : response.aggregations().get(series[i]).filter().aggregations()
                         .get("per").dateHistogram().buckets().array()) {
                     LocalDate day = Instant.ofEpochMilli(bucket.key()).atZone(CITY).toLocalDate();
-                    points.computeIfAbsent(day, d -> new long[3])[i] += bucket.docCount();
+                    // 上报数 counts reports, corroborating ones included, as the performance figure does
+                    long value = bucket.aggregations().containsKey("reports")
+                            ? Math.round(bucket.aggregations().get("reports").sum().value()) : bucket.docCount();
+                    points.computeIfAbsent(day, d -> new long[3])[i] += value;
                 }
             }
             return new Trend(query.interval(), points.entrySet().stream()
@@ -216,9 +219,15 @@ public class PerformanceQueries {
     }
 
     private static Aggregation histogram(String field, FindTrendQuery query, CalendarInterval interval) {
+        boolean reports = field.equals("reportedAt");
         return Aggregation.of(a -> a.filter(inPeriod(field, query.from(), query.to()))
-                .aggregations("per", h -> h.dateHistogram(d -> d.field(field).calendarInterval(interval)
-                        .timeZone(CITY.getId()).minDocCount(1))));
+                .aggregations("per", h -> {
+                    h.dateHistogram(d -> d.field(field).calendarInterval(interval).timeZone(CITY.getId()).minDocCount(1));
+                    if (reports) {
+                        h.aggregations("reports", r -> r.sum(m -> m.field("reportCount")));
+                    }
+                    return h;
+                }));
     }
 
     private static Aggregation filter(Query... all) {
