@@ -1,14 +1,26 @@
 package city.gridwhistle.infra.axon;
 
+import city.gridwhistle.infra.audit.AuditVerifier;
+import city.gridwhistle.infra.audit.ChainingEventStorageEngine;
+import city.gridwhistle.infra.audit.Checkpoints;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Tells Axon's JDBC event storage engine and token store the table and column names of our Flyway schema
- * ({@code V1__event_store.sql}). Axon never creates or changes these tables.
+ * Axon's JDBC event storage engine and token store on our Flyway schema ({@code V1__event_store.sql}: Axon never
+ * creates or changes these tables), with the hash chain in front of the engine.
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 public class AxonJdbcSchemaAutoConfiguration {
@@ -29,6 +41,41 @@ public class AxonJdbcSchemaAutoConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC engine on our schema, behind the hash chain: every event appended gets its place in its
+     * aggregate's chain (see {@link ChainingEventStorageEngine}).
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 DataSource dataSource) {
+        EventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+        return new ChainingEventStorageEngine(jdbcEngine, eventSerializer, new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public Checkpoints auditCheckpoints(DataSource dataSource) {
+        return new Checkpoints(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public AuditVerifier auditVerifier(DataSource dataSource, Checkpoints checkpoints) {
+        return new AuditVerifier(new JdbcTemplate(dataSource), checkpoints);
     }
 
     @Bean

@@ -1,0 +1,130 @@
+package city.gridwhistle.infra.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Checkpoints over the event store. Each covers the events appended since the previous one (a global-index range):
+ * the Merkle root of their chain hashes, in global-index order, and a chain root that binds it to the previous
+ * checkpoint. Exported and kept elsewhere, the roots prove that history was not rewritten, even a whole chain.
+ *
+ * <p>A checkpoint never covers events appended in the last moments: a transaction still open may yet commit an
+ * event with a lower global index. {@link #advance()} therefore closes checkpoints up to the head it saw on its
+ * previous run (the scheduler runs it every few minutes).
+ */
+public class Checkpoints {
+
+    /** A checkpoint as stored and exported. */
+    public record Checkpoint(long id, long fromGlobalIndex, long toGlobalIndex, long eventCount, String merkleRoot,
+                             String chainRoot, Instant createdAt) {
+    }
+
+    /** Whether the checkpoints still match the events. */
+    public record Verification(int checked, String problem) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AtomicLong headSeenLastRun = new AtomicLong(-1);
+
+    public Checkpoints(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Closes a checkpoint up to the head seen on the previous run, then remembers the head now. */
+    public Optional<Checkpoint> advance() {
+        long previousHead = headSeenLastRun.getAndSet(head());
+        return previousHead < 0 ? Optional.empty() : closeUpTo(previousHead);
+    }
+
+    /** Closes a checkpoint over the events after the last checkpoint up to the global index; none if no events. */
+    public synchronized Optional<Checkpoint> closeUpTo(long toGlobalIndex) {
+        Optional<Checkpoint> last = last();
+        long from = last.map(c -> c.toGlobalIndex() + 1).orElse(0L);
+        if (toGlobalIndex < from) {
+            return Optional.empty();
+        }
+        List<String> leaves = leaves(from, toGlobalIndex);
+        if (leaves.isEmpty()) {
+            return Optional.empty();
+        }
+        String merkle = merkleRoot(leaves);
+        String chain = EventChain.sha256(last.map(Checkpoint::chainRoot).orElse(EventChain.GENESIS), merkle);
+        jdbc.update("""
+                insert into audit_checkpoint (from_global_index, to_global_index, event_count, merkle_root, chain_root)
+                values (?, ?, ?, ?, ?)""", from, toGlobalIndex, leaves.size(), merkle, chain);
+        return last();
+    }
+
+    public List<Checkpoint> all() {
+        return jdbc.query("""
+                select checkpoint_id, from_global_index, to_global_index, event_count, merkle_root, chain_root, created_at
+                  from audit_checkpoint order by checkpoint_id""", (rs, n) -> checkpoint(rs));
+    }
+
+    /** Recomputes every checkpoint from the events now stored and names the first that no longer matches. */
+    public Verification verify() {
+        String chain = EventChain.GENESIS;
+        int checked = 0;
+        for (Checkpoint checkpoint : all()) {
+            checked++;
+            List<String> leaves = leaves(checkpoint.fromGlobalIndex(), checkpoint.toGlobalIndex());
+            String merkle = leaves.isEmpty() ? "" : merkleRoot(leaves);
+            chain = EventChain.sha256(chain, merkle);
+            if (leaves.size() != checkpoint.eventCount()) {
+                return new Verification(checked, "checkpoint " + checkpoint.id() + " covered " + checkpoint.eventCount()
+                        + " events in global indexes " + checkpoint.fromGlobalIndex() + ".." + checkpoint.toGlobalIndex()
+                        + "; " + leaves.size() + " are there now");
+            }
+            if (!merkle.equals(checkpoint.merkleRoot()) || !chain.equals(checkpoint.chainRoot())) {
+                return new Verification(checked, "checkpoint " + checkpoint.id() + " (global indexes "
+                        + checkpoint.fromGlobalIndex() + ".." + checkpoint.toGlobalIndex()
+                        + ") no longer matches the events it covers");
+            }
+        }
+        return new Verification(checked, null);
+    }
+
+    /** Binary Merkle tree of SHA-256, an odd node carried up unchanged. */
+    static String merkleRoot(List<String> leaves) {
+        List<String> level = new ArrayList<>(leaves);
+        while (level.size() > 1) {
+            List<String> up = new ArrayList<>((level.size() + 1) / 2);
+            for (int i = 0; i < level.size(); i += 2) {
+                up.add(i + 1 < level.size() ? EventChain.sha256(level.get(i), level.get(i + 1)) : level.get(i));
+            }
+            level = up;
+        }
+        return level.getFirst();
+    }
+
+    private List<String> leaves(long from, long to) {
+        return jdbc.query("select meta_data, payload from domain_event_entry where global_index between ? and ? "
+                + "order by global_index", (rs, n) -> {
+                    Object hash = ChainingEventStorageEngine.asMap(rs.getBytes(1)).get(EventChain.HASH);
+                    return hash != null ? hash.toString() : EventChain.sha256(rs.getBytes(2));
+                }, from, to);
+    }
+
+    private Optional<Checkpoint> last() {
+        return jdbc.query("""
+                select checkpoint_id, from_global_index, to_global_index, event_count, merkle_root, chain_root, created_at
+                  from audit_checkpoint order by checkpoint_id desc limit 1""", (rs, n) -> checkpoint(rs))
+                .stream().findFirst();
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    private static Checkpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp created = rs.getTimestamp(7);
+        return new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), created.toInstant());
+    }
+}

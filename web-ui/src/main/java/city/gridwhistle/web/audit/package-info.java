@@ -1,0 +1,2 @@
+/** Tamper evidence over HTTP and the command line: verify the event store, close and export checkpoints. */
+package city.gridwhistle.web.audit;
