@@ -42,13 +42,13 @@ public class PointsPolicy {
         List<AwardPointsCommand> awards = new ArrayList<>();
         if (event.reporterId() != null) {
             awards.add(new AwardPointsCommand(event.reporterId(), event.caseId(), rules.verifiedCase(),
-                    PointsReason.REPORTED_CASE_CLOSED));
+                    PointsReason.REPORTED_CASE_CLOSED, rules.dailyCap()));
         }
         event.corroboratorIds().stream()
                 .filter(rider -> !rider.equals(event.reporterId()))
                 .sorted()
                 .forEach(rider -> awards.add(new AwardPointsCommand(rider, event.caseId(), rules.corroboration(),
-                        PointsReason.CORROBORATED_CASE_CLOSED)));
+                        PointsReason.CORROBORATED_CASE_CLOSED, rules.dailyCap())));
         return awards;
     }
 

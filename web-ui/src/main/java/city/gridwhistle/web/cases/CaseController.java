@@ -33,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
+    /** Elasticsearch's window for from+size paging; deeper pages go by cursor. */
+    private static final int MAX_PAGED_RESULTS = 10_000;
+
     private final QueryGateway queries;
 
     CaseController(QueryGateway queries) {
@@ -86,6 +89,10 @@ class CaseController {
         }
         if (page < 0) {
             throw new InvalidParameterException("page", "pages count from 0");
+        }
+        if ((long) (page + 1) * size > MAX_PAGED_RESULTS) {
+            throw new InvalidParameterException("page", "pages by number reach " + MAX_PAGED_RESULTS
+                    + " cases; page deeper with cursor (the nextCursor of the previous page)");
         }
         if (near != null && bbox != null) {
             throw new InvalidParameterException("bbox", "give either near or bbox, not both");

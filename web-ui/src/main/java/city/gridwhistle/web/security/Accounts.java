@@ -59,11 +59,16 @@ public class Accounts {
 
     /** A wrong password: after {@code maxFailedLogins} in a row the account locks for {@code lockout}. */
     public void recordFailure(String username) {
+        // a lock that has run out starts the count afresh, so one more mistake does not lock again at once
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
-                update account set failed_attempts = failed_attempts + 1,
-                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                update account
+                   set failed_attempts = case when locked_until is not null and locked_until <= ? then 1
+                                              else failed_attempts + 1 end,
+                       locked_until = case when locked_until is not null and locked_until <= ? then null
+                                           when failed_attempts + 1 >= ? then ? else locked_until end
                  where username = ?""",
-                settings.maxFailedLogins(), Timestamp.from(clock.instant().plus(settings.lockout())), username);
+                now, now, settings.maxFailedLogins(), Timestamp.from(clock.instant().plus(settings.lockout())), username);
     }
 
     public void recordSuccess(String username) {

@@ -29,6 +29,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** A streamed response completes in a second, asynchronous dispatch: it must be authenticated too. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
