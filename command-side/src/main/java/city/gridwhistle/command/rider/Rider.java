@@ -3,12 +3,21 @@ package city.gridwhistle.command.rider;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import city.gridwhistle.api.rider.AwardPointsCommand;
+import city.gridwhistle.api.rider.ErasePersonalDataCommand;
+import city.gridwhistle.api.rider.LeaderboardNameSetEvent;
+import city.gridwhistle.api.rider.SetLeaderboardNameCommand;
+import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.PointsAwardedEvent;
 import city.gridwhistle.api.rider.RegisterRiderCommand;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.CommandRejectedException.Reason;
+import city.gridwhistle.api.shared.NotPermittedException;
+import city.gridwhistle.api.shared.Role;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -20,10 +29,16 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Rider {
 
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
     @AggregateIdentifier
     private String riderId;
     private int balance;
     private final Set<String> credited = new HashSet<>();
+    private boolean personalDataErased;
+    private String leaderboardName;
+    private LocalDate lastAwardDay;
+    private int pointsOnLastAwardDay;
 
     protected Rider() {
         // for Axon
@@ -43,9 +58,46 @@ public class Rider {
         if (command.points() <= 0) {
             throw new CommandRejectedException(Reason.INVALID_FIELD, "points", "points awarded are positive");
         }
-        if (credited.add(key(command.caseId(), command.reason().name()))) {
-            apply(new PointsAwardedEvent(riderId, command.caseId(), command.points(), command.reason(),
-                    balance + command.points(), clock.instant()));
+        if (credited.contains(key(command.caseId(), command.reason().name()))) {
+            return;
+        }
+        Instant now = clock.instant();
+        int earnedToday = now.atZone(CITY).toLocalDate().equals(lastAwardDay) ? pointsOnLastAwardDay : 0;
+        int points = Math.min(command.points(), Math.max(command.dailyCap() - earnedToday, 0));
+        if (points > 0) {
+            apply(new PointsAwardedEvent(riderId, command.caseId(), points, command.reason(), balance + points, now));
+        }
+    }
+
+    /** Opting in to the leaderboard under a name, or out (null); only the rider themself decides. */
+    @CommandHandler
+    void handle(SetLeaderboardNameCommand command, Clock clock) {
+        if (command.actor() == null || !command.actor().is(Role.RIDER) || !command.actor().id().equals(riderId)) {
+            throw new NotPermittedException("SET_LEADERBOARD_NAME", "a rider chooses their own leaderboard name");
+        }
+        String name = command.displayName();
+        if (name != null && (name.isBlank() || name.length() > SetLeaderboardNameCommand.MAX_LENGTH)) {
+            throw new CommandRejectedException(Reason.INVALID_FIELD, "displayName",
+                    "a display name has 1.." + SetLeaderboardNameCommand.MAX_LENGTH + " characters");
+        }
+        if (!java.util.Objects.equals(name, leaderboardName)) {
+            apply(new LeaderboardNameSetEvent(riderId, name, clock.instant()));
+        }
+    }
+
+    /**
+     * Called by {@link city.gridwhistle.command.identity.PersonalDataErasure}, which destroys the data key in the
+     * same transaction. Erasing twice records nothing more.
+     */
+    public void erasePersonalData(ErasePersonalDataCommand command, Instant at) {
+        if (command.actor() == null || !command.actor().is(Role.ADMIN)) {
+            throw new NotPermittedException("ERASE_PERSONAL_DATA", "only an administrator may erase personal data");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new CommandRejectedException(Reason.INVALID_FIELD, "reason", "say why the personal data is erased");
+        }
+        if (!personalDataErased) {
+            apply(new PersonalDataErasedEvent(riderId, command.reason(), command.actor().id(), at));
         }
     }
 
@@ -55,9 +107,22 @@ public class Rider {
     }
 
     @EventSourcingHandler
+    void on(LeaderboardNameSetEvent event) {
+        leaderboardName = event.displayName();
+    }
+
+    @EventSourcingHandler
     void on(PointsAwardedEvent event) {
+        LocalDate day = event.at().atZone(CITY).toLocalDate();
+        pointsOnLastAwardDay = day.equals(lastAwardDay) ? pointsOnLastAwardDay + event.points() : event.points();
+        lastAwardDay = day;
         balance = event.balance();
         credited.add(key(event.caseId(), event.reason().name()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErasedEvent event) {
+        personalDataErased = true;
     }
 
     private static String key(String caseId, String reason) {

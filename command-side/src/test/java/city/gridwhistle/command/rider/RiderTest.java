@@ -1,13 +1,20 @@
 package city.gridwhistle.command.rider;
 
 import city.gridwhistle.api.rider.AwardPointsCommand;
+import city.gridwhistle.api.rider.ErasePersonalDataCommand;
+import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.PointsAwardedEvent;
 import city.gridwhistle.api.rider.PointsReason;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.api.shared.NotPermittedException;
+import city.gridwhistle.api.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +24,46 @@ class RiderTest {
     private static final Instant NOW = Instant.parse("2026-12-02T02:00:00Z");
     private static final RiderRegisteredEvent REGISTERED = new RiderRegisteredEvent("R001", "骑手7608", "美团", "510104");
 
+    private static final Actor ADMIN = new Actor("A001", Role.ADMIN);
+    private static final String PIPL_REQUEST = "PIPL 删除请求 2026-117";
+
     private final AggregateTestFixture<Rider> fixture = new AggregateTestFixture<>(Rider.class);
 
     @BeforeEach
     void setUp() {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerAnnotatedCommandHandler(new ErasureDesk(fixture.getRepository()));
+    }
+
+    @Test
+    void anAdministratorErasesARidersPersonalData() {
+        fixture.given(REGISTERED)
+                .when(new ErasePersonalDataCommand("R001", PIPL_REQUEST, ADMIN))
+                .expectEvents(new PersonalDataErasedEvent("R001", PIPL_REQUEST, "A001", NOW));
+    }
+
+    @Test
+    void onlyAnAdministratorErasesPersonalData() {
+        fixture.given(REGISTERED)
+                .when(new ErasePersonalDataCommand("R001", PIPL_REQUEST, new Actor("S001", Role.SUPERVISOR)))
+                .expectNoEvents()
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void anErasureSaysWhy() {
+        fixture.given(REGISTERED)
+                .when(new ErasePersonalDataCommand("R001", " ", ADMIN))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void erasingAgainRecordsNothingMore() {
+        fixture.given(REGISTERED, new PersonalDataErasedEvent("R001", PIPL_REQUEST, "A001", NOW))
+                .when(new ErasePersonalDataCommand("R001", "再次请求", ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -45,5 +87,14 @@ class RiderTest {
                 .when(new AwardPointsCommand("R001", "case-1", 0, PointsReason.REPORTED_CASE_CLOSED))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);
+    }
+
+    /** What {@link city.gridwhistle.command.identity.PersonalDataErasure} asks of the rider, without the key table. */
+    private record ErasureDesk(Repository<Rider> riders) {
+
+        @CommandHandler
+        void handle(ErasePersonalDataCommand command) throws Exception {
+            riders.load(command.riderId()).execute(rider -> rider.erasePersonalData(command, NOW));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package city.gridwhistle.query.leaderboard;
 
 import city.gridwhistle.api.rider.LeaderboardNameSetEvent;
+import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.PointsAwardedEvent;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import java.time.ZoneId;
@@ -39,6 +40,12 @@ public class LeaderboardProjection {
     void on(LeaderboardNameSetEvent event) {
         jdbc.update("update leaderboard_rider set display_name = ? where rider_id = ?", event.displayName(),
                 event.riderId());
+    }
+
+    /** An erased rider leaves the leaderboard, whatever name they had chosen. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("update leaderboard_rider set display_name = null where rider_id = ?", event.riderId());
     }
 
     @EventHandler

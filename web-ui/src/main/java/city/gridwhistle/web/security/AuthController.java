@@ -1,5 +1,6 @@
 package city.gridwhistle.web.security;
 
+import city.gridwhistle.web.problem.InvalidParameterException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,6 +29,8 @@ class AuthController {
         }
     }
 
+    private static final String BEARER = "Bearer ";
+
     private final AuthenticationManager authentication;
     private final AccessTokens tokens;
 
@@ -43,9 +46,14 @@ class AuthController {
         return tokens.issue(user.username());
     }
 
+    /** Revokes the bearer token of the call; partners' API keys are revoked by an administrator instead. */
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@RequestHeader("Authorization") String authorization) {
-        tokens.revoke(authorization.substring("Bearer ".length()).trim());
+    ResponseEntity<Void> logout(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            throw new InvalidParameterException("Authorization",
+                    "only a bearer token signs out; an administrator revokes API keys");
+        }
+        tokens.revoke(authorization.substring(BEARER.length()).trim());
         return ResponseEntity.noContent().build();
     }
 

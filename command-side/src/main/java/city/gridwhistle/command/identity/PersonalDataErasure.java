@@ -1,0 +1,33 @@
+package city.gridwhistle.command.identity;
+
+import city.gridwhistle.api.rider.ErasePersonalDataCommand;
+import city.gridwhistle.command.rider.Rider;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erases a rider's personal data (a PIPL request): the rider's stream records the erasure, and the rider's key
+ * and ciphertexts are deleted, in one transaction. No event is touched: they hold only the pseudonymous id, so every
+ * case history stays whole and every hash chain still verifies.
+ */
+@Component
+public class PersonalDataErasure {
+
+    private final Repository<Rider> riders;
+    private final RiderIdentities identities;
+    private final Clock clock;
+
+    public PersonalDataErasure(Repository<Rider> riders, RiderIdentities identities, Clock clock) {
+        this.riders = riders;
+        this.identities = identities;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public void handle(ErasePersonalDataCommand command) throws Exception {
+        riders.load(command.riderId()).execute(rider -> rider.erasePersonalData(command, clock.instant()));
+        identities.erase(command.riderId());
+    }
+}
