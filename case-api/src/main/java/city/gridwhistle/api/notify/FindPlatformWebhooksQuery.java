@@ -1,0 +1,5 @@
+package city.gridwhistle.api.notify;
+
+/** Every registered webhook, by platform; answers {@link PlatformWebhooks}. */
+public record FindPlatformWebhooksQuery() {
+}

@@ -1,0 +1,6 @@
+package city.gridwhistle.api.notify;
+
+import java.util.List;
+
+public record PlatformWebhooks(List<PlatformWebhook> webhooks) {
+}
