@@ -1,13 +1,15 @@
 package city.gridwhistle.api.rider;
 
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 import java.time.LocalTime;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Register a rider station (暖"新"驿站). Opening hours may cross midnight (opens 18:00, closes 02:00); a station
- * open around the clock has {@code opens == closes}.
+ * Register a rider station (暖"新"驿站); administrators only. Opening hours are local times in the city (Asia/Shanghai)
+ * and may cross midnight (opens 18:00, closes 02:00); a station open around the clock has {@code opens == closes}.
+ * Services are upper-case codes: CHARGING, BATTERY_SWAP, HOT_WATER, MICROWAVE, FIRST_AID, TOILET, REST_SEATS…
  */
 public record RegisterStationCommand(
         @TargetAggregateIdentifier String stationId,
@@ -17,9 +19,10 @@ public record RegisterStationCommand(
         Set<String> services,
         LocalTime opens,
         LocalTime closes,
-        String operator) {
+        String operator,
+        Actor actor) {
 
     public RegisterStationCommand {
-        services = Set.copyOf(services);
+        services = services == null ? Set.of() : Set.copyOf(services);
     }
 }

@@ -85,7 +85,7 @@ class DemoCitySeeder implements ApplicationRunner {
                     station.path("address").asText(),
                     new GeoPoint(station.path("lat").asDouble(), station.path("lon").asDouble()), services,
                     time(station.path("opens").asText()), time(station.path("closes").asText()),
-                    station.path("operator").asText()));
+                    station.path("operator").asText(), Actor.SYSTEM));
             stations++;
         }
         int accounts = createAccounts();

@@ -64,6 +64,11 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/reports/nearby").authenticated()
                         .requestMatchers(POST, "/api/photos").hasAnyRole(REPORTERS)
                         .requestMatchers(GET, "/api/photos/*").authenticated()
+                        // case histories (audit): supervisors and administrators only; the query limits supervisors to their district
+                        .requestMatchers(GET, "/api/cases/*/history", "/api/cases/*/history.json",
+                                "/api/cases/*/history.csv", "/api/cases/*/history.pdf",
+                                "/api/cases/*/history/accesses", "/api/cases/*/as-of", "/api/cases/*/diff")
+                                .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(GET, "/api/cases", "/api/cases/*").hasAnyRole(CASE_READERS)
                         .requestMatchers(POST, "/api/cases/*/dispatch", "/api/cases/*/reassign", "/api/cases/*/park",
                                 "/api/cases/*/unpark", "/api/cases/*/escalate", "/api/cases/*/reopen",
@@ -76,11 +81,19 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/cases/*/follow").hasRole("RIDER")
                         .requestMatchers(GET, "/api/dashboards/**", "/api/stream/dashboard").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(GET, "/api/stream/cases").authenticated()
+                        .requestMatchers(GET, "/api/leaderboard").authenticated()
+                        .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/riders/me/leaderboard-name")
+                                .hasRole("RIDER")
                         .requestMatchers(GET, "/api/riders/*/points").hasAnyRole("RIDER", "SUPERVISOR", "ADMIN")
                         .requestMatchers(POST, "/api/workers/*/on-duty", "/api/workers/*/off-duty")
                                 .hasAnyRole("GRID_WORKER", "SUPERVISOR")
+                        // the rider-station directory: every signed-in caller reads; /api/admin/stations is ADMIN above
+                        .requestMatchers(GET, "/api/stations", "/api/stations/*").authenticated()
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // being told: a rider's own inbox (decision 0013); webhooks are under /api/admin/**
+                        .requestMatchers(GET, "/api/notifications", "/api/notifications/stream").hasRole("RIDER")
+                        .requestMatchers(POST, "/api/notifications/*/read").hasRole("RIDER")
                         .anyRequest().denyAll());
         return http.build();
     }
