@@ -19,7 +19,10 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
-/** Riders who opt in appear on their district's monthly leaderboard by the name they chose; others never do. */
+/**
+ * Riders who opt in appear on their own district's monthly leaderboard (R044 is registered in 崇州市, 510184) by
+ * the name they chose; others never do.
+ */
 @IntegrationTest
 class LeaderboardIntegrationTest {
 
@@ -30,7 +33,7 @@ class LeaderboardIntegrationTest {
     void aRiderWhoOptedInAppearsWithTheirPointsAndOneWhoDidNotNever() {
         Api api = new Api(server);
         assertThat(api.as("r044").exchange("/api/riders/me/leaderboard-name", HttpMethod.PUT,
-                new HttpEntity<>(Map.of("displayName", "书房社区老骑手")), Void.class).getStatusCode())
+                new HttpEntity<>(Map.of("displayName", "书房社区老王")), Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         // r044 files, r043 corroborates without opting in; the case closes and both are paid
         String caseId = api.fileCase("E0104", DemoCity.SHUFANG_05, "书房社区违章搭建彩钢棚", "r044");
@@ -42,12 +45,12 @@ class LeaderboardIntegrationTest {
 
         String month = YearMonth.from(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString();
         JsonNode board = await().atMost(Api.READ_MODEL_WITHIN).until(
-                () -> api.as("r001").getForObject("/api/leaderboard?district=510112&month=" + month, JsonNode.class),
-                b -> b.path("entries").findValuesAsText("displayName").contains("书房社区老骑手"));
+                () -> api.as("r001").getForObject("/api/leaderboard?district=510184&month=" + month, JsonNode.class),
+                b -> b.path("entries").findValuesAsText("displayName").contains("书房社区老王"));
 
         JsonNode entry = null;
         for (JsonNode e : board.path("entries")) {
-            if (e.path("displayName").asText().equals("书房社区老骑手")) {
+            if (e.path("displayName").asText().equals("书房社区老王")) {
                 entry = e;
             }
         }
