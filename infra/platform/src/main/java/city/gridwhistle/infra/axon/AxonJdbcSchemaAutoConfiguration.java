@@ -69,6 +69,11 @@ public class AxonJdbcSchemaAutoConfiguration {
     }
 
     @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
     public Checkpoints auditCheckpoints(DataSource dataSource) {
         return new Checkpoints(new JdbcTemplate(dataSource));
     }
