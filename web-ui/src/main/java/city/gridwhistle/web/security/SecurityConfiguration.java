@@ -20,7 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: bearer tokens or partner API keys,
  * no cookies, hence no CSRF to guard against. Pages use a session signed in through a form, with CSRF tokens on
  * every change. Each API path is open to the roles listed here; what a role may see or do to a particular case
- * is decided by the domain (the case aggregate, the query side's access filter).
+ * is decided by the domain (the case aggregate, the query side's access filter). Open311 ({@code /open311/v2/**})
+ * has a stateless door of its own, public for reading, as its specification wants.
  */
 @Configuration
 class SecurityConfiguration {
@@ -40,6 +41,29 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(PasswordAuthentication passwords) {
         return new ProviderManager(passwords);
+    }
+
+    /**
+     * Open311 GeoReport v2: reading is public, as the specification has it; filing checks the partner's API key
+     * itself (form field {@code api_key} or {@code X-Api-Key}) so that a missing or wrong key is answered 403 in
+     * the specification's error format, which Open311 clients parse, rather than 401 as a problem detail.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain open311(HttpSecurity http) throws Exception {
+        http.securityMatcher("/open311/v2/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(this::secureHeaders)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(GET, "/open311/v2/**").permitAll()
+                        .requestMatchers(POST, "/open311/v2/requests.*").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
     }
 
     @Bean

@@ -40,9 +40,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Who may call what, as one table: every API endpoint (and the actuator's) with the roles it is open to. Every
- * endpoint the application serves must have a row, so a new endpoint without one fails the build; and every row is
- * tried as every role and anonymously. Sample ids name nothing that exists, and bodies fail validation, so an
+ * Who may call what, as one table: every API endpoint (and the actuator's and Open311's) with the roles it is open
+ * to. Every endpoint the application serves must have a row, so a new endpoint without one fails the build; and
+ * every row is tried as every role and anonymously. Sample ids name nothing that exists, and bodies fail validation, so an
  * allowed call reaches the handler (and answers 400, 404, 415…) without changing anything; a refused call never
  * gets that far.
  */
@@ -66,7 +66,8 @@ class AccessMatrixIntegrationTest {
             "workerId", "W999",
             "readModel", "no-such-read-model",
             "aggregateId", "no-such-aggregate",
-            "requiredMetricName", "jvm.threads.live");
+            "requiredMetricName", "jvm.threads.live",
+            "format", "json");
 
     private static final Body EMPTY_JSON = Body.json("{}");
     private static final Body EMPTY_MULTIPART = Body.multipartWithoutTheExpectedParts();
@@ -156,6 +157,16 @@ class AccessMatrixIntegrationTest {
             row("POST", "/api/workers/{workerId}/on-duty", EnumSet.of(GRID_WORKER, SUPERVISOR)),
             row("POST", "/api/workers/{workerId}/off-duty", EnumSet.of(GRID_WORKER, SUPERVISOR)),
 
+            // Open311 GeoReport v2: public reads; filing with a partner key, refused in the specification's format
+            row("GET", "/open311/v2/discovery.{format}", SIGNED_IN).anonymousToo(),
+            row("GET", "/open311/v2/services.{format}", SIGNED_IN).anonymousToo(),
+            row("GET", "/open311/v2/services/{code}.{format}", SIGNED_IN).anonymousToo()
+                    .at("/open311/v2/services/X9999.json"),
+            row("GET", "/open311/v2/requests.{format}", SIGNED_IN).anonymousToo(),
+            row("GET", "/open311/v2/requests/{id}.{format}", SIGNED_IN).anonymousToo()
+                    .at("/open311/v2/requests/00000000-0000-0000-0000-00000000dead.json"),
+            row("POST", "/open311/v2/requests.{format}", EnumSet.of(PARTNER)).refusedAsOpen311(),
+
             row("GET", "/actuator/health", SIGNED_IN).anonymousToo(),
             row("GET", "/actuator/health/**", SIGNED_IN).anonymousToo().at("/actuator/health/db"),
             row("GET", "/actuator", EnumSet.of(ADMIN)),
@@ -205,7 +216,9 @@ class AccessMatrixIntegrationTest {
 
     private void checkAnonymous(Row row) {
         int status = call(row, Credential.NONE).statusCode();
-        if (row.is(Flag.ANONYMOUS)) {
+        if (row.is(Flag.OPEN311_REFUSALS)) {
+            assertThat(status).as("%s anonymously is refused as Open311 refuses", row).isEqualTo(403);
+        } else if (row.is(Flag.ANONYMOUS)) {
             assertThat(status).as("%s anonymously is open", row).isNotIn(401, 403).isLessThan(500);
         } else {
             assertThat(status).as("%s anonymously must ask for credentials", row).isEqualTo(401);
@@ -222,8 +235,9 @@ class AccessMatrixIntegrationTest {
                     .isNotIn(401, 403).isLessThan(500);
         } else {
             assertThat(response.statusCode()).as("%s as %s is refused: %s", row, role, response.body()).isEqualTo(403);
+            String refusal = row.is(Flag.OPEN311_REFUSALS) ? "application/json" : "application/problem+json";
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+                    type -> assertThat(type).startsWith(refusal));
         }
     }
 
@@ -236,7 +250,7 @@ class AccessMatrixIntegrationTest {
         return Credential.bearer(http.signIn(ACCOUNTS.get(role), DemoAccounts.PASSWORD));
     }
 
-    /** "METHOD pattern" of every handler under /api/** of Spring MVC, and of every actuator endpoint. */
+    /** "METHOD pattern" of every handler under /api/** and /open311/** of Spring MVC, and of every actuator endpoint. */
     private Set<String> servedEndpoints() {
         List<RequestMappingInfoHandlerMapping> mappings = new ArrayList<>(List.of(mvcMappings));
         if (context.containsBean("webEndpointServletHandlerMapping")) {
@@ -247,7 +261,8 @@ class AccessMatrixIntegrationTest {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
-                    if (!pattern.startsWith("/api/") && !pattern.equals("/actuator") && !pattern.startsWith("/actuator/")) {
+                    if (!pattern.startsWith("/api/") && !pattern.startsWith("/open311/") && !pattern.equals("/actuator")
+                            && !pattern.startsWith("/actuator/")) {
                         continue;
                     }
                     if (methods.isEmpty()) {
@@ -276,7 +291,12 @@ class AccessMatrixIntegrationTest {
          * Only the refusals are tried: the call takes no input that could fail validation, so an allowed caller
          * would change state that other tests may be watching.
          */
-        REFUSALS_ONLY
+        REFUSALS_ONLY,
+        /**
+         * Open311 refuses in its specification's format: 403 with {@code [{"code":403,…}]}, anonymous callers
+         * included (a filing without an API key is forbidden there, not unauthenticated).
+         */
+        OPEN311_REFUSALS
     }
 
     /**
@@ -303,6 +323,10 @@ class AccessMatrixIntegrationTest {
 
         Row refusalsOnly() {
             return with(Flag.REFUSALS_ONLY);
+        }
+
+        Row refusedAsOpen311() {
+            return with(Flag.OPEN311_REFUSALS);
         }
 
         Row body(Body requestBody) {

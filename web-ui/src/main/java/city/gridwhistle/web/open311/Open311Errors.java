@@ -1,0 +1,43 @@
+package city.gridwhistle.web.open311;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of the Open311 endpoints in the specification's format ({@code [{"code":400,"description":"…"}]},
+ * {@code <errors><error>…}) rather than as problem details: Open311 clients parse only that.
+ */
+@RestControllerAdvice(assignableTypes = Open311Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Open311Errors {
+
+    private static final Logger log = LoggerFactory.getLogger(Open311Errors.class);
+
+    @ExceptionHandler(Open311Exception.class)
+    ResponseEntity<String> refused(Open311Exception e, HttpServletRequest request) {
+        return error(request, e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Open311 request failed", e);
+        return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed");
+    }
+
+    static ResponseEntity<String> error(HttpServletRequest request, HttpStatus status, String description) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", status.value());
+        error.put("description", description);
+        return Open311Format.ofPath(request.getRequestURI()).respond(status, "errors", List.of(error));
+    }
+}
