@@ -64,7 +64,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -97,6 +100,7 @@ public class CaseFile {
     private String warningScheduleId;
     private String overdueScheduleId;
     private Instant clockDueAt;
+    private boolean clockWarned;
 
     protected CaseFile() {
         // for Axon, which rebuilds the case from its events
@@ -127,6 +131,16 @@ public class CaseFile {
         apply(new ReportAttachedEvent(caseId, command.reportId(), command.reporterId(), command.location(),
                 command.description(), command.photos(), command.deviceTime(), clock.now(), count,
                 CasePriority.of(rules.urgency(), count)));
+    }
+
+    /**
+     * A command that names the version it was decided on ({@code If-Match} over HTTP) is refused before any rule
+     * runs when the case has moved on since: Axon has loaded the case and knows the events the caller has not seen.
+     */
+    @CommandHandlerInterceptor
+    Object refuseStaleVersion(InterceptorChain chain, ConflictResolver conflicts) throws Exception {
+        conflicts.detectConflicts(unseen -> !unseen.isEmpty());
+        return chain.proceed();
     }
 
     /** Where the case stands for the rider who just reported it. */
@@ -312,14 +326,22 @@ public class CaseFile {
 
     @DeadlineHandler(deadlineName = StepDeadline.WARNING)
     void onWarning(StepDeadline deadline, CaseClock clock) {
-        if (isCurrent(deadline)) {
+        if (isCurrent(deadline) && !clockWarned) {
             apply(new CaseStepDeadlineWarnedEvent(caseId, deadline.step(), clockDueAt, clock.now()));
         }
     }
 
+    /**
+     * At 100 % the system escalates. Two deadlines due within one scheduler poll may run in either order, so an
+     * escalation whose warning has not run yet records the warning first, and the late warning then does nothing:
+     * the history always reads warning, then escalation.
+     */
     @DeadlineHandler(deadlineName = StepDeadline.OVERDUE)
     void onOverdue(StepDeadline deadline, CaseClock clock) {
         if (isCurrent(deadline)) {
+            if (!clockWarned) {
+                apply(new CaseStepDeadlineWarnedEvent(caseId, deadline.step(), clockDueAt, clock.now()));
+            }
             apply(new CaseEscalatedEvent(caseId, deadline.step(),
                     "the " + deadline.step().name().toLowerCase() + " time limit has passed", Actor.SYSTEM.id(),
                     clock.now()));
@@ -563,5 +585,11 @@ public class CaseFile {
         warningScheduleId = event.warningScheduleId();
         overdueScheduleId = event.overdueScheduleId();
         clockDueAt = event.dueAt();
+        clockWarned = false;
+    }
+
+    @EventSourcingHandler
+    void on(CaseStepDeadlineWarnedEvent event) {
+        clockWarned = true;
     }
 }
