@@ -46,7 +46,8 @@ class CaseController {
     ResponseEntity<CaseView> find(@PathVariable String caseId, Actor viewer) {
         Optional<CaseView> found = queries.query(new FindCaseQuery(caseId, viewer),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join();
-        return ResponseEntity.of(found);
+        return found.map(view -> ResponseEntity.ok().eTag(CaseETag.of(view.version())).body(view))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /**

@@ -7,6 +7,10 @@ import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.FindCaseQuery;
 import city.gridwhistle.api.casework.SearchCasesQuery;
+import city.gridwhistle.api.audit.CaseHistory;
+import city.gridwhistle.api.audit.FindCaseHistoryQuery;
+import city.gridwhistle.api.grid.LocateAddressQuery;
+import city.gridwhistle.api.grid.LocatedAddress;
 import city.gridwhistle.api.intake.FileReportCommand;
 import city.gridwhistle.api.intake.ReportReceipt;
 import city.gridwhistle.api.shared.Actor;
@@ -134,6 +138,13 @@ class Open311Controller {
                 .orElseThrow(() -> Open311Exception.badRequest("service_code " + code + " is not a service"));
         String address = trimmed(form.getFirst("address_string"));
         GeoPoint location = location(form.getFirst("lat"), form.getFirst("long"), address);
+        if (location == null) {
+            location = queries.query(new LocateAddressQuery(address),
+                            ResponseTypes.optionalInstanceOf(LocatedAddress.class)).join()
+                    .map(LocatedAddress::point)
+                    .orElseThrow(() -> Open311Exception.badRequest(
+                            "address_string could not be located; give lat and long"));
+        }
         String description = trimmed(form.getFirst("description"));
         String mediaUrl = trimmed(form.getFirst("media_url"));
         String text = description == null ? service.name() : description;
@@ -177,7 +188,7 @@ class Open311Controller {
         Open311Format as = Open311Format.of(format);
         checkJurisdiction(jurisdiction);
         CaseView found = find(id).orElseThrow(() -> Open311Exception.notFound("no service request " + id));
-        return as.respond(HttpStatus.OK, "service_requests", List.of(serviceRequest(found)));
+        return as.respond(HttpStatus.OK, "service_requests", List.of(withNotes(serviceRequest(found))));
     }
 
     @GetMapping("/requests.{format}")
@@ -189,14 +200,17 @@ class Open311Controller {
                                     @RequestParam(name = "end_date", required = false) String end,
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String page,
-                                    @RequestParam(name = "page_size", required = false) String pageSize) {
+                                    @RequestParam(name = "page_size", required = false) String pageSize,
+                                    @RequestParam(required = false) String extensions) {
         Open311Format as = Open311Format.of(format);
         checkJurisdiction(jurisdiction);
+        boolean notes = "true".equalsIgnoreCase(trimmed(extensions));
         if (ids != null && !ids.isBlank()) {
             // by id, every other filter is ignored (as the specification says)
             List<Object> found = new ArrayList<>();
             for (String id : new LinkedHashSet<>(List.of(ids.split(",")))) {
-                find(id.trim()).ifPresent(view -> found.add(serviceRequest(view)));
+                find(id.trim()).ifPresent(view -> found.add(notes ? withNotes(serviceRequest(view))
+                        : serviceRequest(view)));
             }
             return as.respond(HttpStatus.OK, "service_requests", found);
         }
@@ -222,7 +236,35 @@ class Open311Controller {
         int pageNumber = number("page", page, 1, Integer.MAX_VALUE);
         CaseFilters filters = new CaseFilters(statuses(status), null, null, serviceCode, null, null, null, null, null,
                 null, from, to, null, null);
-        return as.respond(HttpStatus.OK, "service_requests", search(filters, pageNumber, size));
+        List<Object> found = search(filters, pageNumber, size);
+        if (notes) {
+            found = found.stream().map(request -> (Object) withNotes(castRequest(request))).toList();
+        }
+        return as.respond(HttpStatus.OK, "service_requests", found);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castRequest(Object request) {
+        return (Map<String, Object>) request;
+    }
+
+    /**
+     * The {@code notes} extension: one note per change of public status, from the case's history read as an
+     * administrator would, but keeping only the kind of event and its time, never who acted or what they wrote.
+     */
+    private Map<String, Object> withNotes(Map<String, Object> request) {
+        String id = (String) request.get("service_request_id");
+        List<Object> notes = new ArrayList<>();
+        queries.query(new FindCaseHistoryQuery(id, PUBLIC_READER), ResponseTypes.optionalInstanceOf(CaseHistory.class))
+                .join()
+                .ifPresent(history -> Open311StatusNotes.history(history.entries()).forEach(note -> {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("datetime", Open311Times.format(note.at()));
+                    one.put("description", note.description());
+                    notes.add(one);
+                }));
+        request.put("notes", notes);
+        return request;
     }
 
     private List<Object> search(CaseFilters filters, int page, int size) {
@@ -327,13 +369,15 @@ class Open311Controller {
         }
     }
 
+    /** The point given as lat and long; null when neither is given but an address is, to be looked up. */
     private static GeoPoint location(String lat, String lon, String address) {
         String latitude = trimmed(lat);
         String longitude = trimmed(lon);
         if (latitude == null && longitude == null) {
-            throw Open311Exception.badRequest(address == null
-                    ? "a location is required: lat and long, or address_string"
-                    : "address_string alone cannot be located here; send lat and long as well");
+            if (address == null) {
+                throw Open311Exception.badRequest("a location is required: lat and long, or address_string");
+            }
+            return null;
         }
         if (latitude == null || longitude == null) {
             throw Open311Exception.badRequest("lat and long go together");

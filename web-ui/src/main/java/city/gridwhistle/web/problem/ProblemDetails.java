@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -80,12 +81,24 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 "the case changed at the same moment; read it again and retry", List.of());
     }
 
+    /** An {@code If-Match} naming a version the case has moved past (or never had): nothing was recorded. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail versionMismatch(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                "the case is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()
+                        + "; read it again and decide on its current state", List.of());
+        problem.setProperty("currentVersion", e.getActualVersion());
+        problem.setProperty("expectedVersion", e.getExpectedVersion());
+        return problem;
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException e) {
         return switch (e.getCause()) {
             case CommandRejectedException rejected -> rejected(rejected);
             case IllegalTransitionException illegal -> illegalTransition(illegal);
             case NotPermittedException refused -> notPermitted(refused);
+            case ConflictingAggregateVersionException stale -> versionMismatch(stale);
             case null, default -> unexpected(e);
         };
     }

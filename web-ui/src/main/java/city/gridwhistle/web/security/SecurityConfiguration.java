@@ -3,6 +3,9 @@ package city.gridwhistle.web.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import city.gridwhistle.web.idempotency.IdempotencyFilter;
+import city.gridwhistle.web.idempotency.IdempotencyKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -68,8 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys apiKeys, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys apiKeys, ProblemResponses problems,
+                            IdempotencyKeys idempotencyKeys, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -78,6 +82,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiAuthenticationFilter(tokens, apiKeys, problems), BasicAuthenticationFilter.class)
+                // after authorization: the caller is known (keys are per caller) and a refused request claims no key
+                .addFilterAfter(new IdempotencyFilter(idempotencyKeys, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(this::secureHeaders)
                 .authorizeHttpRequests(auth -> auth
