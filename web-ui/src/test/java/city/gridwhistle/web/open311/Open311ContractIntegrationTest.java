@@ -42,10 +42,9 @@ import org.w3c.dom.Node;
 @IntegrationTest
 class Open311ContractIntegrationTest {
 
-    /** Inside 南街社区08网格. */
+    /** Cells named in address_string; the gazetteer places them. */
     static final String NANJIE_08 = "南街社区08网格";
     static final String LIANGFENG_11 = "粮丰社区11网格";
-    /** A point inside 蜀州社区08网格, found from the gazetteer itself. */
     static final String SHUZHOU_08 = "蜀州社区08网格";
     private static final ObjectMapper JSON = new ObjectMapper();
 
