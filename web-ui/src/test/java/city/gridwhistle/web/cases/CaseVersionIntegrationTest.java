@@ -39,7 +39,7 @@ class CaseVersionIntegrationTest {
 
     @Test
     void anActionOnAStaleVersionIsRefusedAndRecordsNothing() {
-        String caseId = api.fileCase("C0204", DemoCity.SHUFANG_05, "书房社区候车亭雨棚脱落", "r049");
+        String caseId = api.fileCase("C0204", DemoCity.SHUFANG_05, "书房社区候车亭雨棚脱落", "r012");
         api.awaitStatus(caseId, "DISPATCHED");
         ResponseEntity<JsonNode> read = api.as("supervisor").getForEntity("/api/cases/" + caseId, JsonNode.class);
         String etag = read.getHeaders().getETag();

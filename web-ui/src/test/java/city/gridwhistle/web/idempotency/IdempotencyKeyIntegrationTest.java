@@ -85,7 +85,7 @@ class IdempotencyKeyIntegrationTest {
     void keysOfDifferentCallersDoNotCollide() {
         String key = "shared-" + UUID.randomUUID();
         ResponseEntity<String> mine = post("r046", key, report(SHELTER, DemoCity.LIANGFENG_12, "候车亭广告灯箱漏电"));
-        ResponseEntity<String> theirs = post("r049", key, report("C0402", DemoCity.LIANGFENG_12, "路边消防栓漏水"));
+        ResponseEntity<String> theirs = post("r013", key, report("C0402", DemoCity.LIANGFENG_12, "路边消防栓漏水"));
 
         assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(theirs.getStatusCode()).as(theirs.getBody()).isEqualTo(HttpStatus.CREATED);
