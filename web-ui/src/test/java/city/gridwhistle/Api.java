@@ -55,6 +55,14 @@ public final class Api {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(username.toLowerCase(java.util.Locale.ROOT))));
     }
 
+    /** A fresh API key for a partner, created by the demo administrator. */
+    public String partnerKey(String partner) {
+        ResponseEntity<JsonNode> key = as("admin").postForEntity("/api/admin/api-keys", Map.of("partner", partner),
+                JsonNode.class);
+        assertThat(key.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return key.getBody().path("apiKey").asText();
+    }
+
     public ResponseEntity<JsonNode> file(String category, double[] where, String description, String reporter) {
         Map<String, Object> report = new HashMap<>(Map.of("categoryCode", category, "lat", where[0], "lon", where[1],
                 "description", description));

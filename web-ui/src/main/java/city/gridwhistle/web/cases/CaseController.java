@@ -99,12 +99,13 @@ class CaseController {
             throw new InvalidParameterException("bbox", "give either near or bbox, not both");
         }
         GeoScope geo = near != null ? circle(near) : bbox != null ? box(bbox) : null;
-        GeoPoint origin = at != null ? point("at", at) : null;
+        GeoPoint origin = at != null ? RequestValues.point("at", at) : null;
         if (sort == CaseSort.DISTANCE && origin == null && (geo == null || !geo.isCircle())) {
             throw new InvalidParameterException("sort", "sorting by distance needs near or at");
         }
         CaseFilters filters = new CaseFilters(status, family, major, category, district, street, community, cell,
-                worker, urgency, instant("from", from), instant("to", to), overdue, awaitingSupervisor);
+                worker, urgency, RequestValues.instant("from", from), RequestValues.instant("to", to), overdue,
+                awaitingSupervisor);
         try {
             return queries.query(new SearchCasesQuery(q, filters, geo, sort, origin, page, size, cursor, viewer),
                     CaseSearchResult.class).join();
@@ -130,7 +131,7 @@ class CaseController {
         if (radius <= 0 || radius > 50_000) {
             throw new InvalidParameterException("near", "the radius is 1..50000 metres");
         }
-        return GeoScope.within(point("near", parts[0] + "," + parts[1]), radius);
+        return GeoScope.within(RequestValues.point("near", parts[0] + "," + parts[1]), radius);
     }
 
     private static GeoScope box(String text) {
@@ -138,19 +139,11 @@ class CaseController {
         if (parts.length != 4) {
             throw new InvalidParameterException("bbox", "expected north,west,south,east");
         }
-        GeoPoint northWest = point("bbox", parts[0] + "," + parts[1]);
-        GeoPoint southEast = point("bbox", parts[2] + "," + parts[3]);
+        GeoPoint northWest = RequestValues.point("bbox", parts[0] + "," + parts[1]);
+        GeoPoint southEast = RequestValues.point("bbox", parts[2] + "," + parts[3]);
         if (northWest.lat() <= southEast.lat() || northWest.lon() >= southEast.lon()) {
             throw new InvalidParameterException("bbox", "north must be above south and west left of east");
         }
         return GeoScope.box(northWest, southEast);
-    }
-
-    private static GeoPoint point(String parameter, String text) {
-        return RequestValues.point(parameter, text);
-    }
-
-    private static Instant instant(String parameter, String text) {
-        return RequestValues.instant(parameter, text);
     }
 }
