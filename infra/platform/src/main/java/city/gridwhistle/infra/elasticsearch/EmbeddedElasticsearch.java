@@ -37,7 +37,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     static final String READY_PREFIX = "GRIDWHISTLE-ES-READY ";
     static final String MAIN_CLASS = "city.gridwhistle.esnode.EsNodeMain";
     static final List<String> JVM_OPTIONS = List.of(
-            "-Xmx256m",
+            "-Xms128m", "-Xmx512m",
             "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError",
             "--enable-native-access=ALL-UNNAMED",
