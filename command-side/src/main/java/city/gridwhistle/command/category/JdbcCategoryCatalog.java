@@ -1,6 +1,8 @@
 package city.gridwhistle.command.category;
 
+import city.gridwhistle.api.shared.Categories;
 import city.gridwhistle.api.shared.CategoryRules;
+import city.gridwhistle.api.shared.FindCategoriesQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -40,6 +43,13 @@ public class JdbcCategoryCatalog implements CategoryCatalog, InitializingBean {
     public Optional<CategoryRules> find(String code) {
         return jdbc.query("select rules from category where code = ? and active", (rs, n) -> read(rs.getString(1)), code)
                 .stream().findFirst();
+    }
+
+    /** The catalogue the pages offer (the rider's category picker, the administrators' list). */
+    @QueryHandler
+    public Categories handle(FindCategoriesQuery query) {
+        return new Categories(jdbc.query("select rules from category where active order by code",
+                (rs, n) -> read(rs.getString(1))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package city.gridwhistle.query.gazetteer;
 
+import city.gridwhistle.api.grid.FindGridMapQuery;
+import city.gridwhistle.api.grid.GridMap;
 import city.gridwhistle.api.grid.LocateAddressQuery;
 import city.gridwhistle.api.grid.LocatedAddress;
 import city.gridwhistle.api.shared.GeoPoint;
@@ -60,6 +62,17 @@ public class GazetteerQueries {
                 inner.stream().mapToDouble(GeoPoint::lon).average().orElseThrow());
         GeoPoint nearest = inner.stream().min(Comparator.comparingDouble(mean::distanceMetersTo)).orElseThrow();
         return Optional.of(new LocatedAddress(community, false, nearest));
+    }
+
+    /** The cells to draw, the worker's own (their 责任网格, from the viewer directory) marked. */
+    @QueryHandler
+    public GridMap handle(FindGridMapQuery query) {
+        return new GridMap(jdbc.query("""
+                select g.cell_code, g.name, g.community, g.boundary,
+                       exists (select 1 from viewer_worker_cell w where w.cell_code = g.cell_code and w.worker_id = ?)
+                  from gazetteer_cell g order by g.cell_code""",
+                (rs, n) -> new GridMap.Cell(rs.getString(1), rs.getString(2), rs.getString(3),
+                        shape(rs.getString(4)).ring(), rs.getBoolean(5)), query.workerId()));
     }
 
     private CellShape shape(String boundary) {

@@ -6,9 +6,12 @@ import static org.springframework.http.HttpMethod.POST;
 import city.gridwhistle.web.idempotency.IdempotencyFilter;
 import city.gridwhistle.web.idempotency.IdempotencyKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,21 +21,39 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: bearer tokens or partner API keys,
- * no cookies, hence no CSRF to guard against. Pages use a session signed in through a form, with CSRF tokens on
- * every change. Each API path is open to the roles listed here; what a role may see or do to a particular case
+ * Two doors. The API ({@code /api/**}, {@code /actuator/**}) takes bearer tokens or partner API keys, which no
+ * browser sends on its own, hence no CSRF to guard against; it never creates a session. Pages use a session signed
+ * in through a form, with CSRF tokens on every change, and the pages' scripts call the same API with that session:
+ * such a call (a session cookie, no token, no key) must carry the session's CSRF token in {@code X-CSRF-TOKEN}. Each API path is open to the roles listed here; what a role may see or do to a particular case
  * is decided by the domain (the case aggregate, the query side's access filter). Open311 ({@code /open311/v2/**})
  * has a stateless door of its own, public for reading, as its specification wants.
  */
 @Configuration
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:%s; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private final String contentSecurityPolicy;
+
+    /** Images may come from the base-map tile server too, when one is set (none by default). */
+    SecurityConfiguration(@Value("${gridwhistle.pages.base-map-url:}") String baseMapUrl) {
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(tileOrigin(baseMapUrl));
+    }
+
+    private static String tileOrigin(String baseMapUrl) {
+        if (baseMapUrl == null || baseMapUrl.isBlank()) {
+            return "";
+        }
+        java.net.URI uri = java.net.URI.create(baseMapUrl.trim().replaceAll("[{}]", ""));
+        String host = uri.getHost().replaceFirst("^[a-z]\\.", "*.");
+        return " " + uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
 
     private static final String[] REPORTERS = {"RIDER", "GRID_WORKER", "SUPERVISOR", "PARTNER"};
     private static final String[] CASE_READERS = {"RIDER", "GRID_WORKER", "SUPERVISOR", "ADMIN", "PARTNER"};
@@ -75,8 +96,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys apiKeys, ProblemResponses problems,
                             IdempotencyKeys idempotencyKeys, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                // a signed-in page's session is honoured, never created here
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallThatChanges))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
@@ -132,17 +155,35 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.headers(this::secureHeaders)
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/swagger-ui.html", "/swagger-ui/**", "/api-docs/**",
-                                "/problems/**", "/favicon.ico").permitAll()
+                                "/problems/**", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/offline-worker.js", "/manifest.webmanifest").permitAll()
+                        .requestMatchers("/rider/**").hasRole("RIDER")
+                        .requestMatchers("/worker/**").hasRole("GRID_WORKER")
+                        .requestMatchers("/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
     }
 
+    /**
+     * A change (not GET, HEAD, OPTIONS or TRACE) made with the browser's session cookie rather than a token or key:
+     * only such a call can be forged by another site, so only it must prove it came from one of our pages.
+     */
+    static boolean sessionCallThatChanges(HttpServletRequest request) {
+        return switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
+            default -> request.getRequestedSessionId() != null
+                    && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && request.getHeader(ApiAuthenticationFilter.API_KEY_HEADER) == null;
+        };
+    }
+
     private void secureHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }

@@ -1,0 +1,20 @@
+/* The rider confirms (or not) that the hazard they reported is fixed. */
+(function () {
+    'use strict';
+    var box = document.querySelector('#confirm .row');
+    if (!box) { return; }
+    box.querySelectorAll('button[data-fixed]').forEach(function (button) {
+        button.addEventListener('click', function () {
+            box.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+            GW.api('POST', '/api/cases/' + encodeURIComponent(box.dataset.case) + '/verify',
+                { fixed: button.dataset.fixed === 'true' }, { idempotencyKey: GW.uuid() })
+                .then(function () {
+                    GW.say(box.dataset.thanks);
+                    setTimeout(function () { location.reload(); }, 1200);
+                }, function (e) {
+                    GW.say(e.message, true);
+                    box.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+                });
+        });
+    });
+})();
