@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Geolocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ public final class Browser {
     private static synchronized com.microsoft.playwright.Browser chromium() {
         if (chromium == null) {
             assertThat(Paths.get(CHROMIUM)).as("chromium (apt-get install chromium)").exists();
+            // read models are eventually consistent: page assertions wait as long as the API helper does
+            PlaywrightAssertions.setDefaultAssertionTimeout(city.gridwhistle.Api.READ_MODEL_WITHIN.toMillis());
             playwright = Playwright.create();
             chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(Paths.get(CHROMIUM)).setHeadless(true).setArgs(FLAGS));

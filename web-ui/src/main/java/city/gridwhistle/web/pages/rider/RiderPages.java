@@ -17,6 +17,7 @@ import city.gridwhistle.api.shared.Categories;
 import city.gridwhistle.api.shared.FindCategoriesQuery;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The rider's pages. What they read comes through the query gateway; what they change goes through the API. */
 @Controller
@@ -36,6 +36,7 @@ import org.springframework.web.server.ResponseStatusException;
 class RiderPages {
 
     private static final int STATIONS_SHOWN = 8;
+    private static final int PENDING_ATTEMPTS = 15;
 
     private final QueryGateway queries;
 
@@ -64,11 +65,22 @@ class RiderPages {
         return "rider/reports :: list";
     }
 
+    /**
+     * One case. A case filed a moment ago may not have reached the search index yet: the page then says so and
+     * looks again every two seconds, for half a minute, before it gives up (404 all along: it is not there yet).
+     */
     @GetMapping("/cases/{caseId}")
-    String caseView(@PathVariable String caseId, Actor me, Model model) {
+    String caseView(@PathVariable String caseId, @RequestParam(name = "try", defaultValue = "0") int attempt, Actor me,
+                    Model model, HttpServletResponse response) {
         Optional<CaseView> found = queries.query(new FindCaseQuery(caseId, me),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join();
-        model.addAttribute("c", found.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("caseId", caseId);
+            model.addAttribute("next", attempt < PENDING_ATTEMPTS ? attempt + 1 : null);
+            return "rider/case-pending";
+        }
+        model.addAttribute("c", found.get());
         return "rider/case";
     }
 
