@@ -63,6 +63,9 @@ final class CaseFilterQueries {
         if (f.awaitingSupervisor() != null) {
             filter.add(Query.of(q -> q.term(t -> t.field("awaitingSupervisor").value(f.awaitingSupervisor()))));
         }
+        if (f.escalated() != null) {
+            filter.add(Query.of(q -> q.term(t -> t.field("escalated").value(f.escalated()))));
+        }
         if (query.geo() != null) {
             filter.add(geo(query.geo()));
         }
