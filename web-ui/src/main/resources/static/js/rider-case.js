@@ -10,7 +10,8 @@
                 { fixed: button.dataset.fixed === 'true' }, { idempotencyKey: GW.uuid() })
                 .then(function () {
                     GW.say(box.dataset.thanks);
-                    setTimeout(function () { location.reload(); }, 1200);
+                    // the page looks again until the case has moved on
+                    location.replace(location.pathname + '?verified=1');
                 }, function (e) {
                     GW.say(e.message, true);
                     box.querySelectorAll('button').forEach(function (b) { b.disabled = false; });

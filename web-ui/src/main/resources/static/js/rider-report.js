@@ -101,6 +101,7 @@
             box.appendChild(a);
         }
         GW.say(msg.msgSent, false);
+        box.scrollIntoView({ block: 'center' });
     }
 
     window.addEventListener('online', flush);
