@@ -64,7 +64,7 @@ class RiderPagesIntegrationTest {
             Browser.screenshot(page, "rider-report-sent");
             page.locator("#receipt a").click();
             assertThat(page.locator("h1")).hasText("交通标志牌");
-            String caseId = page.url().substring(page.url().lastIndexOf('/') + 1);
+            String caseId = page.url().replaceAll(".*/rider/cases/([^?]+).*", "$1");
 
             JsonNode filed = new Api(http).awaitCase(caseId, c -> c.path("photoHashes").size() == 1);
             assertThat(filed.path("location").path("lat").asDouble()).isCloseTo(SHUFANG_06[0], org.assertj.core.data.Offset.offset(1e-5));

@@ -36,6 +36,22 @@ class SignInPageIntegrationTest {
         }
     }
 
+    /** A phone fetches the scripts and styles once: they are linked by content hash and kept for a year. */
+    @Test
+    void scriptsAndStylesAreLinkedByContentHashAndCachedLong() {
+        var http = new org.springframework.boot.test.web.client.TestRestTemplate();
+        String login = http.getForObject("http://localhost:" + port + "/login", String.class);
+        var css = java.util.regex.Pattern.compile("href=\"(/css/gw-[0-9a-f]{32}\\.css)\"").matcher(login);
+        var icon = java.util.regex.Pattern.compile("href=\"(/img/whistle-[0-9a-f]{32}\\.svg)\"").matcher(login);
+        assertThat(css.find()).as("hashed stylesheet link in %s", login).isTrue();
+        assertThat(icon.find()).as("hashed icon link").isTrue();
+        for (String path : new String[] {css.group(1), icon.group(1), "/webjars/htmx.org/dist/htmx.min.js"}) {
+            var response = http.getForEntity("http://localhost:" + port + path, byte[].class);
+            assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
+            assertThat(response.getHeaders().getCacheControl()).as(path).contains("max-age=31536000");
+        }
+    }
+
     @Test
     void aWrongPasswordIsRefusedOnThePage() {
         try (BrowserContext context = Browser.desktop("http://localhost:" + port, "zh-CN")) {
