@@ -1,5 +1,6 @@
 package city.gridwhistle.command.category;
 
+import city.gridwhistle.api.category.CategoryListing;
 import city.gridwhistle.api.shared.CategoryRules;
 import java.util.Optional;
 
@@ -8,4 +9,9 @@ public interface CategoryCatalog {
 
     /** The active category with this code, if any. */
     Optional<CategoryRules> find(String code);
+
+    /** The category with this code, offered or not, with its rules in force, if the catalogue has it. */
+    default Optional<CategoryListing.Entry> entry(String code) {
+        return find(code).map(rules -> new CategoryListing.Entry(rules, true));
+    }
 }

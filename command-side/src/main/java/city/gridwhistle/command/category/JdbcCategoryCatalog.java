@@ -1,5 +1,10 @@
 package city.gridwhistle.command.category;
 
+import city.gridwhistle.api.audit.FieldChange;
+import city.gridwhistle.api.category.CategoryChanges;
+import city.gridwhistle.api.category.CategoryListing;
+import city.gridwhistle.api.category.FindCategoryChangesQuery;
+import city.gridwhistle.api.category.FindCategoryListingQuery;
 import city.gridwhistle.api.shared.Categories;
 import city.gridwhistle.api.shared.CategoryRules;
 import city.gridwhistle.api.shared.FindCategoriesQuery;
@@ -8,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
@@ -43,6 +50,52 @@ public class JdbcCategoryCatalog implements CategoryCatalog, InitializingBean {
     public Optional<CategoryRules> find(String code) {
         return jdbc.query("select rules from category where code = ? and active", (rs, n) -> read(rs.getString(1)), code)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Optional<CategoryListing.Entry> entry(String code) {
+        return jdbc.query("select rules, active from category where code = ?",
+                (rs, n) -> new CategoryListing.Entry(read(rs.getString(1)), rs.getBoolean(2)), code).stream().findFirst();
+    }
+
+    /** The whole catalogue for administrators, inactive categories too. */
+    @QueryHandler
+    public CategoryListing handle(FindCategoryListingQuery query) {
+        return new CategoryListing(jdbc.query("select rules, active from category order by code",
+                (rs, n) -> new CategoryListing.Entry(read(rs.getString(1)), rs.getBoolean(2))));
+    }
+
+    /** The audit trail of changes, newest first, each with the fields that changed. */
+    @QueryHandler
+    public CategoryChanges handle(FindCategoryChangesQuery query) {
+        int limit = Math.clamp(query.limit(), 1, 500);
+        String where = query.code() == null ? "" : " where code = ?";
+        Object[] args = query.code() == null ? new Object[] {limit} : new Object[] {query.code(), limit};
+        return new CategoryChanges(jdbc.query("select code, changed_at, username, role, reason, rules_before,"
+                        + " active_before, rules_after, active_after from category_change" + where
+                        + " order by changed_at desc, event_id limit ?",
+                (rs, n) -> new CategoryChanges.Change(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), fields(read(rs.getString(6)), rs.getBoolean(7),
+                        read(rs.getString(8)), rs.getBoolean(9))), args));
+    }
+
+    private static List<FieldChange> fields(CategoryRules before, boolean activeBefore, CategoryRules after,
+                                            boolean activeAfter) {
+        List<FieldChange> fields = new ArrayList<>();
+        add(fields, "urgency", before.urgency(), after.urgency());
+        add(fields, "limits.dispatch", before.limits().dispatch(), after.limits().dispatch());
+        add(fields, "limits.accept", before.limits().accept(), after.limits().accept());
+        add(fields, "limits.handle", before.limits().handle(), after.limits().handle());
+        add(fields, "limits.verify", before.limits().verify(), after.limits().verify());
+        add(fields, "duplicateRadiusMeters", before.duplicateRadiusMeters(), after.duplicateRadiusMeters());
+        add(fields, "active", activeBefore, activeAfter);
+        return fields;
+    }
+
+    private static void add(List<FieldChange> fields, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            fields.add(new FieldChange(field, before, after));
+        }
     }
 
     /** The catalogue the pages offer (the rider's category picker, the administrators' list). */

@@ -7,6 +7,8 @@ import city.gridwhistle.api.casework.CaseReassignedEvent;
 import city.gridwhistle.api.casework.CaseTransferredEvent;
 import city.gridwhistle.api.casework.CaseVoidedEvent;
 import city.gridwhistle.api.grid.GridCellDefinedEvent;
+import city.gridwhistle.api.grid.GridCellRedrawnEvent;
+import city.gridwhistle.api.grid.GridWorkerCellsAssignedEvent;
 import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOnDutyEvent;
@@ -52,10 +54,34 @@ public class GridLookupProjection {
                 lat.getMin(), lat.getMax(), lon.getMin(), lon.getMax());
     }
 
+    /** A redrawn cell routes new reports by its new shape at once: same transaction as the event. */
+    @EventHandler
+    void on(GridCellRedrawnEvent event) {
+        DoubleSummaryStatistics lat = event.boundary().stream().mapToDouble(GeoPoint::lat).summaryStatistics();
+        DoubleSummaryStatistics lon = event.boundary().stream().mapToDouble(GeoPoint::lon).summaryStatistics();
+        var cell = event.cell();
+        jdbc.update("""
+                update grid_cell set name = ?, district_code = ?, district = ?, street_code = ?, street = ?,
+                       community_code = ?, community = ?, boundary = ?, min_lat = ?, max_lat = ?, min_lon = ?, max_lon = ?
+                 where cell_code = ?""",
+                cell.cellName(), cell.districtCode(), cell.district(), cell.streetCode(), cell.street(),
+                cell.communityCode(), cell.community(), write(event.boundary()),
+                lat.getMin(), lat.getMax(), lon.getMin(), lon.getMax(), event.cellCode());
+    }
+
     @EventHandler
     void on(GridWorkerEnrolledEvent event) {
         jdbc.update("insert into grid_worker (worker_id, display_name) values (?, ?) on conflict do nothing",
                 event.workerId(), event.displayName());
+        event.cellCodes().forEach(cell -> jdbc.update(
+                "insert into grid_worker_cell (worker_id, cell_code) values (?, ?) on conflict do nothing",
+                event.workerId(), cell));
+    }
+
+    /** The worker's cells are replaced: routing of new reports follows at once. */
+    @EventHandler
+    void on(GridWorkerCellsAssignedEvent event) {
+        jdbc.update("delete from grid_worker_cell where worker_id = ?", event.workerId());
         event.cellCodes().forEach(cell -> jdbc.update(
                 "insert into grid_worker_cell (worker_id, cell_code) values (?, ?) on conflict do nothing",
                 event.workerId(), cell));

@@ -1,6 +1,8 @@
 package city.gridwhistle.command.grid;
 
+import city.gridwhistle.api.grid.AssignCellsCommand;
 import city.gridwhistle.api.grid.EndDutyCommand;
+import city.gridwhistle.api.grid.GridWorkerCellsAssignedEvent;
 import city.gridwhistle.api.grid.EnrollGridWorkerCommand;
 import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.grid.GridWorkerWentOffDutyEvent;
@@ -14,6 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
+import city.gridwhistle.api.shared.GeoPoint;
+import city.gridwhistle.command.routing.InMemoryGridDirectory;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,10 @@ class GridWorkerTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(GridWorker.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new InMemoryGridDirectory()
+                .square("51010400100101", new GeoPoint(30.609, 104.125))
+                .square("51010400100102", new GeoPoint(30.609, 104.126))
+                .square("51010400100103", new GeoPoint(30.609, 104.127)));
     }
 
     @Test
@@ -91,5 +100,72 @@ class GridWorkerTest {
         fixture.given(ENROLLED)
                 .when(new EndDutyCommand("W001", SELF))
                 .expectNoEvents();
+    }
+
+    private static final Actor ADMIN = new Actor("admin", Role.ADMIN);
+
+    @Test
+    void administratorAssignsAWorkerOtherCells() {
+        fixture.given(ENROLLED)
+                .when(new AssignCellsCommand("W001", Set.of("51010400100102", "51010400100103"), ADMIN))
+                .expectEvents(new GridWorkerCellsAssignedEvent("W001", Set.of("51010400100102", "51010400100103"),
+                        Set.of("51010400100101")));
+    }
+
+    @Test
+    void assigningTheSameCellsAgainRecordsNothing() {
+        fixture.given(ENROLLED, new GridWorkerCellsAssignedEvent("W001", Set.of("51010400100102"),
+                        Set.of("51010400100101")))
+                .when(new AssignCellsCommand("W001", Set.of("51010400100102"), ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cellsTheGridDoesNotHaveCannotBeAssigned() {
+        fixture.given(ENROLLED)
+                .when(new AssignCellsCommand("W001", Set.of("51010400100102", "51019999999999"), ADMIN))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("the grid has no cell 51019999999999");
+    }
+
+    @Test
+    void aWorkerCannotBeLeftWithoutACell() {
+        fixture.given(ENROLLED)
+                .when(new AssignCellsCommand("W001", Set.of(), ADMIN))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+    }
+
+    @Test
+    void onlyAdministratorsAssignCells() {
+        fixture.given(ENROLLED)
+                .when(new AssignCellsCommand("W001", Set.of("51010400100102"), new Actor("S001", Role.SUPERVISOR)))
+                .expectNoEvents()
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void administratorPutsAWorkerOnDuty() {
+        fixture.given(ENROLLED)
+                .when(new StartDutyCommand("W001", ADMIN))
+                .expectEvents(new GridWorkerWentOnDutyEvent("W001", NOW));
+    }
+
+    @Test
+    void theSameEnrolmentAgainRecordsNothing() {
+        fixture.given(ENROLLED)
+                .when(new EnrollGridWorkerCommand("W001", "王建国", Set.of("51010400100101")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherWorkerCannotBeEnrolledUnderATakenId() {
+        fixture.given(ENROLLED)
+                .when(new EnrollGridWorkerCommand("W001", "李四", Set.of("51010400100102")))
+                .expectNoEvents()
+                .expectException(AggregateStreamCreationException.class);
     }
 }

@@ -1,5 +1,6 @@
 package city.gridwhistle.query.access;
 
+import city.gridwhistle.api.grid.GridWorkerCellsAssignedEvent;
 import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -22,6 +23,15 @@ public class ViewerDirectoryProjection {
 
     @EventHandler
     void on(GridWorkerEnrolledEvent event) {
+        event.cellCodes().forEach(cell -> jdbc.update(
+                "insert into viewer_worker_cell (worker_id, cell_code) values (?, ?) on conflict do nothing",
+                event.workerId(), cell));
+    }
+
+    /** The worker's cells are replaced, so what they may read follows their new cells. */
+    @EventHandler
+    void on(GridWorkerCellsAssignedEvent event) {
+        jdbc.update("delete from viewer_worker_cell where worker_id = ?", event.workerId());
         event.cellCodes().forEach(cell -> jdbc.update(
                 "insert into viewer_worker_cell (worker_id, cell_code) values (?, ?) on conflict do nothing",
                 event.workerId(), cell));

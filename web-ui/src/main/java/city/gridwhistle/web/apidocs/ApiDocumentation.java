@@ -32,11 +32,11 @@ class ApiDocumentation {
     private static final Map<String, String[]> ERRORS = new LinkedHashMap<>();
 
     static {
-        ERRORS.put("400", new String[] {"/problems/invalid-request", "a field is missing or malformed; errors[] names each"});
+        ERRORS.put("400", new String[] {"/problems/invalid-request", "a field is missing or malformed; errors[] names each (for a grid file: features[i].properties.code and the like)"});
         ERRORS.put("401", new String[] {"/problems/unauthenticated", "sign in: a bearer token or a partner API key"});
         ERRORS.put("403", new String[] {"/problems/forbidden", "the caller's role or relation to the case does not allow this"});
         ERRORS.put("404", new String[] {"/problems/not-found", "no such resource, or none the caller may see"});
-        ERRORS.put("409", new String[] {"/problems/illegal-transition", "the case's state does not allow this; currentStatus and allowedActions say why"});
+        ERRORS.put("409", new String[] {"/problems/illegal-transition", "the case's state does not allow this (currentStatus and allowedActions say why); or what is to be created exists (station-exists, worker-exists)"});
         ERRORS.put("412", new String[] {"/problems/version-mismatch", "If-Match named a version the case has moved past"});
         ERRORS.put("422", new String[] {"/problems/outside-grid", "the request is well-formed but cannot be carried out (unknown category, outside every grid cell, reused Idempotency-Key)"});
         ERRORS.put("429", new String[] {"/problems/rate-limited", "too many reports; Retry-After says when to try again"});

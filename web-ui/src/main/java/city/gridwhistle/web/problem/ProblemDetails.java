@@ -117,6 +117,11 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.parameter(), e.getMessage())));
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", summary(e.errors()), e.errors());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail parameterType(MethodArgumentTypeMismatchException e) {
         String reason = "cannot read '" + e.getValue() + "'";

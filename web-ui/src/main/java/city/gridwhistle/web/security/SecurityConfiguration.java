@@ -139,7 +139,7 @@ class SecurityConfiguration {
                                 .hasRole("RIDER")
                         .requestMatchers(GET, "/api/riders/*/points").hasAnyRole("RIDER", "SUPERVISOR", "ADMIN")
                         .requestMatchers(POST, "/api/workers/*/on-duty", "/api/workers/*/off-duty")
-                                .hasAnyRole("GRID_WORKER", "SUPERVISOR")
+                                .hasAnyRole("GRID_WORKER", "SUPERVISOR", "ADMIN")
                         // the rider-station directory: every signed-in caller reads; /api/admin/stations is ADMIN above
                         .requestMatchers(GET, "/api/stations", "/api/stations/*").authenticated()
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()

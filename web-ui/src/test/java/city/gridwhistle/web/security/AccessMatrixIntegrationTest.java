@@ -97,6 +97,14 @@ class AccessMatrixIntegrationTest {
             row("POST", "/api/admin/webhooks", EnumSet.of(ADMIN)).body(EMPTY_JSON),
             row("DELETE", "/api/admin/webhooks/{webhookId}", EnumSet.of(ADMIN)).at("/api/admin/webhooks/00000000dead"),
             row("GET", "/api/admin/webhooks/deliveries", EnumSet.of(ADMIN)).query("limit=1"),
+            row("POST", "/api/admin/grid", EnumSet.of(ADMIN)).body(EMPTY_JSON),
+            row("GET", "/api/admin/workers", EnumSet.of(ADMIN)),
+            row("POST", "/api/admin/workers", EnumSet.of(ADMIN)).body(EMPTY_JSON),
+            row("PUT", "/api/admin/workers/{workerId}/cells", EnumSet.of(ADMIN)).body(EMPTY_JSON),
+            row("GET", "/api/admin/categories", EnumSet.of(ADMIN)),
+            row("PUT", "/api/admin/categories/{code}", EnumSet.of(ADMIN)).at("/api/admin/categories/X9999")
+                    .body(EMPTY_JSON),
+            row("GET", "/api/admin/categories/changes", EnumSet.of(ADMIN)).query("limit=1"),
 
             row("POST", "/api/reports", REPORTERS).body(EMPTY_JSON),
             row("POST", "/api/reports", REPORTERS).body(EMPTY_MULTIPART),
@@ -154,8 +162,8 @@ class AccessMatrixIntegrationTest {
             row("GET", "/api/riders/{riderId}/points", EnumSet.of(RIDER, SUPERVISOR, ADMIN)),
             row("GET", "/api/leaderboard", SIGNED_IN).query("district=510104"),
             row("PUT", "/api/riders/me/leaderboard-name", EnumSet.of(RIDER)).body(Body.json("{\"displayName\": \"" + "x".repeat(30) + "\"}")),
-            row("POST", "/api/workers/{workerId}/on-duty", EnumSet.of(GRID_WORKER, SUPERVISOR)),
-            row("POST", "/api/workers/{workerId}/off-duty", EnumSet.of(GRID_WORKER, SUPERVISOR)),
+            row("POST", "/api/workers/{workerId}/on-duty", EnumSet.of(GRID_WORKER, SUPERVISOR, ADMIN)),
+            row("POST", "/api/workers/{workerId}/off-duty", EnumSet.of(GRID_WORKER, SUPERVISOR, ADMIN)),
 
             // Open311 GeoReport v2: public reads; filing with a partner key, refused in the specification's format
             row("GET", "/open311/v2/discovery.{format}", SIGNED_IN).anonymousToo(),
