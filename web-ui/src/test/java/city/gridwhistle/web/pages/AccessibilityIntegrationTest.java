@@ -58,7 +58,8 @@ class AccessibilityIntegrationTest {
         Map<String, List<String>> staff = Map.of(
                 "w010", List.of("/worker", "/worker/map", "/worker/cases/" + caseId),
                 "longquanyi", List.of("/supervisor", "/supervisor/cases", "/supervisor/queues",
-                        "/supervisor/cases/" + caseId));
+                        "/supervisor/cases/" + caseId),
+                "admin", List.of("/admin", "/admin/grid", "/admin/categories", "/admin/stations", "/admin/api-keys"));
         staff.forEach((user, paths) -> {
             try (BrowserContext desk = Browser.desktop(base, "en")) {
                 Page page = Browser.signIn(desk, user, "en");
