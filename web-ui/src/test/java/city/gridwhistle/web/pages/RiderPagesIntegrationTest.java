@@ -11,7 +11,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -118,7 +117,8 @@ class RiderPagesIntegrationTest {
             page.locator("#submit").click();
 
             assertThat(page.locator("#outbox")).containsText("1 条上报保存在手机上");
-            await().atMost(Duration.ofSeconds(10)).until(() -> filed("lostzq16") == 1);
+            // the page keeps the report before it sends it: wait until the server has it
+            await().atMost(Api.READ_MODEL_WITHIN).until(() -> filed("lostzq16") == 1);
 
             page.evaluate("window.dispatchEvent(new Event('online'))");
             assertThat(page.locator("#receipt")).containsText("上报已受理");

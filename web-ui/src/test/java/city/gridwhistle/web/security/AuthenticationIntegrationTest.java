@@ -251,13 +251,13 @@ class AuthenticationIntegrationTest {
 
         HttpResponse<String> withoutToken = browser.postForm("/login", Map.of("username", username, "password", PASSWORD));
         assertThat(withoutToken.statusCode()).isEqualTo(403);
-        assertThat(browser.get("/").statusCode()).as("still signed out").isEqualTo(302);
+        assertThat(location(browser.get("/"))).as("still signed out").endsWith("/login");
 
         HttpResponse<String> signedIn = browser.postForm("/login",
                 Map.of("username", username, "password", PASSWORD, "_csrf", csrf));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(URI.create(signedIn.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
-        assertThat(browser.get("/").statusCode()).as("signed in: no redirect to the sign-in page").isNotEqualTo(302);
+        assertThat(location(browser.get("/"))).as("signed in: sent to the rider's start page").endsWith("/rider");
     }
 
     @Test
@@ -270,24 +270,47 @@ class AuthenticationIntegrationTest {
 
         HttpResponse<String> forged = browser.postForm("/logout", Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(browser.get("/").statusCode()).as("still signed in").isNotEqualTo(302);
+        assertThat(location(browser.get("/"))).as("still signed in").endsWith("/rider");
 
-        String afterSignIn = csrfTokenIn(browser.get("/logout").body());
+        String afterSignIn = csrfTokenIn(browser.get("/rider/inbox").body());
         HttpResponse<String> signedOut = browser.postForm("/logout", Map.of("_csrf", afterSignIn));
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
-        assertThat(browser.get("/").statusCode()).as("signed out").isEqualTo(302);
+        assertThat(location(browser.get("/"))).as("signed out").endsWith("/login");
     }
 
+    /**
+     * The pages' scripts call the API with the page's session (decision 0026): reading needs nothing more, but a
+     * change must carry the session's CSRF token, so another site cannot make a signed-in browser change anything.
+     */
     @Test
-    void apiIgnoresSessionCookies() throws Exception {
+    void apiTakesThePageSessionButAChangeNeedsItsCsrfToken() throws Exception {
         String username = newAccount();
         Browser browser = new Browser();
         String csrf = csrfTokenIn(browser.get("/login").body());
         assertThat(browser.postForm("/login", Map.of("username", username, "password", PASSWORD, "_csrf", csrf))
                 .statusCode()).isEqualTo(302);
 
-        assertThat(browser.get("/api/auth/me").statusCode()).as("a session cookie is no API credential").isEqualTo(401);
+        HttpResponse<String> me = browser.send("GET", "/api/auth/me", Map.of());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(username);
+
+        String change = "/api/notifications/00000000-0000-0000-0000-00000000dead/read";
+        HttpResponse<String> forged = browser.send("POST", change, Map.of());
+        assertThat(forged.statusCode()).as("no CSRF token: refused before the handler").isEqualTo(403);
+        assertThat(forged.body()).contains("/problems/");
+
+        String pageToken = csrfTokenIn(browser.get("/rider/inbox").body());
+        HttpResponse<String> fromOurPage = browser.send("POST", change, Map.of("X-CSRF-TOKEN", pageToken));
+        assertThat(fromOurPage.statusCode()).as("reaches the handler: no such notification").isEqualTo(404);
+
+        Browser stranger = new Browser();
+        assertThat(stranger.send("GET", "/api/auth/me", Map.of()).statusCode()).as("no session, no token").isEqualTo(401);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("a redirect").isEqualTo(302);
+        return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath();
     }
 
     /** Creates a rider account of its own for a test, through the administrators' API. */
@@ -342,6 +365,14 @@ class AuthenticationIntegrationTest {
             return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> send(String method, String path, Map<String, String> headers)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            headers.forEach(request::header);
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private URI uri(String path) {
