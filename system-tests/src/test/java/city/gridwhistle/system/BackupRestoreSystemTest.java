@@ -69,7 +69,7 @@ class BackupRestoreSystemTest {
         AppInstance live = app(AppInstance.of("backup-live", sourceUrl, es, List.of())).start();
         await("the demo city").atMost(Duration.ofMinutes(2)).until(source::demoCityLoaded);
         source.drillCategory(DRILL, 3600);
-        Set<String> inDump = file(live, 30, 0);
+        Set<String> inDump = file(live, 20, 0);
         Checks.everyCaseIsSearchableAtItsLatestEvent(source, new Http(es), Duration.ofSeconds(60));
 
         Path dump = SharedServers.workDir().resolve("backup").resolve("gridwhistle.dump");
@@ -77,7 +77,7 @@ class BackupRestoreSystemTest {
         run(bin.resolve("pg_dump").toString(), "--format=custom", "--host=localhost", "--port=" + port,
                 "--username=postgres", "--dbname=backup_source", "--file=" + dump);
         log.info("pg_dump {}: {} bytes", major, Files.size(dump));
-        Set<String> afterDump = file(live, 10, 1000);
+        Set<String> afterDump = file(live, 5, 1000);
         live.kill();
 
         String restoredUrl = SharedServers.freshDatabase(port, "backup_restored");
@@ -96,8 +96,8 @@ class BackupRestoreSystemTest {
         Map<String, List<Store.StoredEvent>> cases = Checks.everyAcknowledgedCaseIsStoredWhole(restored, inDump);
         assertThat(cases.keySet()).as("cases filed after the dump").doesNotContainAnyElementsOf(afterDump);
         Checks.everyCaseIsSearchableAtItsLatestEvent(restored, new Http(es), Duration.ofSeconds(90));
-        assertThat(new Http(es).get("/stations/_count", null).body().path("count").asInt())
-                .as("rider stations rebuilt").isEqualTo(20);
+        await("the 20 rider stations rebuilt").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> new Http(es).get("/stations/_count", null).body().path("count").asInt() == 20);
 
         Http.Response verification = back.http().get("/api/admin/audit/verification", "admin");
         assertThat(verification.body().path("intact").asBoolean()).as("hash chains after restore: %s",

@@ -58,7 +58,7 @@ class CrashSafetySystemTest {
                 if (whileStarting) {
                     // during start-up: the processors starting, the scheduler picking deadlines that fell due
                     app.launch();
-                    AppInstance.sleep(Duration.ofMillis(2_000 + random.nextInt(10_000)));
+                    AppInstance.sleep(Duration.ofMillis(3_000 + random.nextInt(15_000)));
                 } else {
                     if (!app.isAlive()) {
                         app.start();
