@@ -33,6 +33,14 @@ final class AppInstance implements AutoCloseable {
             "--logging.level.root=WARN",
             "--logging.level.city.gridwhistle=INFO");
 
+    /** Processes still running when the test JVM ends (a failed or timed-out run) go with it. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "kill-app-instances"));
+    }
+
     private final String name;
     private final int port;
     private final List<String> command;
@@ -98,6 +106,9 @@ final class AppInstance implements AutoCloseable {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            Process started = process;
+            RUNNING.add(started);
+            started.onExit().thenRun(() -> RUNNING.remove(started));
             log.info("{}: started pid {} on port {} (start {})", name, process.pid(), port, starts);
             return this;
         } catch (IOException e) {
