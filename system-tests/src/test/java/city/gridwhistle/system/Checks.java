@@ -81,6 +81,27 @@ final class Checks {
     }
 
     /**
+     * The riders' inboxes (a tracking processor into PostgreSQL) hold one notification for the reporter of each
+     * registration and dispatch: none skipped, none doubled, whichever instance projected it.
+     */
+    static void everyReporterIsNotifiedOnceOfEachStep(Store store, Duration within) {
+        Set<String> notifying = Set.of("CaseRegisteredEvent", "CaseDispatchedEvent");
+        await("every reporter notified of each step").atMost(within).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<String, Long> perEvent = new HashMap<>();
+                    store.rows("select event_id, count(*) as n from rider_notification group by event_id")
+                            .forEach(r -> perEvent.put(r.get("event_id").toString(), ((Number) r.get("n")).longValue()));
+                    List<String> wrong = new ArrayList<>();
+                    store.caseEvents().values().forEach(events -> events.stream()
+                            .filter(e -> notifying.contains(e.type()))
+                            .filter(e -> perEvent.getOrDefault(e.eventId(), 0L) != 1)
+                            .forEach(e -> wrong.add(e.aggregateId() + " " + e.type() + ": "
+                                    + perEvent.getOrDefault(e.eventId(), 0L) + " notifications")));
+                    assertThat(wrong).as("steps notified other than once").isEmpty();
+                });
+    }
+
+    /**
      * Every clock of every case ran out exactly once: one warning, one escalation (a deadline fired twice would
      * escalate twice), and no deadline is left in db-scheduler's table.
      */

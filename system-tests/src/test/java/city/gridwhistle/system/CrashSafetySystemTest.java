@@ -85,6 +85,7 @@ class CrashSafetySystemTest {
         Checks.everyAcknowledgedCaseIsStoredWhole(store, load.acknowledged());
         Checks.everyCaseIsSearchableAtItsLatestEvent(store, new Http(es), Duration.ofSeconds(90));
         Checks.everyDeadlineFiredOnce(store, Duration.ofSeconds(90));
+        Checks.everyReporterIsNotifiedOnceOfEachStep(store, Duration.ofSeconds(60));
         Checks.everyCaseIsSearchableAtItsLatestEvent(store, new Http(es), Duration.ofSeconds(60));
     }
 }

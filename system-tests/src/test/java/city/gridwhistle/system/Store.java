@@ -14,7 +14,7 @@ import java.util.Map;
 final class Store {
 
     /** One stored event of a case, as the checks need it. */
-    record StoredEvent(String aggregateId, long sequence, String type, long globalIndex) {
+    record StoredEvent(String aggregateId, long sequence, String type, long globalIndex, String eventId) {
     }
 
     private final String jdbcUrl;
@@ -77,12 +77,13 @@ final class Store {
     Map<String, List<StoredEvent>> caseEvents() {
         Map<String, List<StoredEvent>> byCase = new HashMap<>();
         for (Map<String, Object> row : rows("""
-                select aggregate_identifier, sequence_number, payload_type, global_index from domain_event_entry
+                select aggregate_identifier, sequence_number, payload_type, global_index, event_identifier
+                  from domain_event_entry
                  where type = 'CaseFile' order by aggregate_identifier, sequence_number""")) {
             String type = row.get("payload_type").toString();
             StoredEvent event = new StoredEvent(row.get("aggregate_identifier").toString(),
                     ((Number) row.get("sequence_number")).longValue(), type.substring(type.lastIndexOf('.') + 1),
-                    ((Number) row.get("global_index")).longValue());
+                    ((Number) row.get("global_index")).longValue(), row.get("event_identifier").toString());
             byCase.computeIfAbsent(event.aggregateId(), k -> new ArrayList<>()).add(event);
         }
         return byCase;

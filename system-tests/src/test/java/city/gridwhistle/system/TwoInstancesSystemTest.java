@@ -88,6 +88,7 @@ class TwoInstancesSystemTest {
         Checks.everyAcknowledgedCaseIsStoredWhole(store, acknowledged);
         Checks.everyCaseIsSearchableAtItsLatestEvent(store, new Http(es), Duration.ofSeconds(90));
         Checks.everyDeadlineFiredOnce(store, Duration.ofSeconds(90));
+        Checks.everyReporterIsNotifiedOnceOfEachStep(store, Duration.ofSeconds(60));
         Checks.checkpointsFollowOneAnother(store);
         assertThat(store.count("select count(*) from audit_checkpoint")).as("checkpoints closed").isPositive();
         Http.Response verification = b.http().get("/api/admin/audit/verification", "admin");
