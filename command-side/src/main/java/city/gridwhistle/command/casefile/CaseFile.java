@@ -101,6 +101,7 @@ public class CaseFile {
     private String overdueScheduleId;
     private Instant clockDueAt;
     private boolean clockWarned;
+    private boolean clockEscalated;
 
     protected CaseFile() {
         // for Axon, which rebuilds the case from its events
@@ -338,7 +339,9 @@ public class CaseFile {
      */
     @DeadlineHandler(deadlineName = StepDeadline.OVERDUE)
     void onOverdue(StepDeadline deadline, CaseClock clock) {
-        if (isCurrent(deadline)) {
+        // db-scheduler marks an execution done only after the handler's transaction committed: an instance that
+        // dies in between leaves it to run again on another, and the clock must not escalate twice
+        if (isCurrent(deadline) && !clockEscalated) {
             if (!clockWarned) {
                 apply(new CaseStepDeadlineWarnedEvent(caseId, deadline.step(), clockDueAt, clock.now()));
             }
@@ -586,10 +589,19 @@ public class CaseFile {
         overdueScheduleId = event.overdueScheduleId();
         clockDueAt = event.dueAt();
         clockWarned = false;
+        clockEscalated = false;
     }
 
     @EventSourcingHandler
     void on(CaseStepDeadlineWarnedEvent event) {
         clockWarned = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEscalatedEvent event) {
+        // a supervisor's escalation names no step and leaves the clock to escalate when it runs out
+        if (event.step() != null && event.step() == clockStep) {
+            clockEscalated = true;
+        }
     }
 }

@@ -122,6 +122,18 @@ class CaseDeadlineTest {
     }
 
     @Test
+    void anOverdueDeadlineThatFiresAgainDoesNotEscalateTwice() {
+        // the instance that escalated died before db-scheduler recorded the execution as done: another runs it again
+        cases.fixture.givenCurrentTime(NOW).andGivenCommands(dispatched())
+                .andGiven(new CaseStepDeadlineWarnedEvent(CASE, DeadlineStep.ACCEPT, ACCEPT_DUE, ACCEPT_WARNED),
+                        new CaseEscalatedEvent(CASE, DeadlineStep.ACCEPT, "the accept time limit has passed",
+                                "system", ACCEPT_DUE))
+                .whenTimeAdvancesTo(ACCEPT_DUE)
+                .expectTriggeredDeadlinesWithName(StepDeadline.WARNING, StepDeadline.OVERDUE)
+                .expectNoEvents();
+    }
+
+    @Test
     void deadlineOfAnEarlierClockOfTheSameStepDoesNothing() {
         // reassigned ten minutes in, the first accept clock not cancelled: its deadlines fire, the second clock is current
         var reassignedAt = NOW.plus(Duration.ofMinutes(10));

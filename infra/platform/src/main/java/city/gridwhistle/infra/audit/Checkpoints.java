@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checkpoints over the event store. Each covers the events appended since the previous one (a global-index range):
@@ -14,8 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * checkpoint. Exported and kept elsewhere, the roots prove that history was not rewritten, even a whole chain.
  *
  * <p>A checkpoint never covers events appended in the last moments: a transaction still open may yet commit an
- * event with a lower global index. {@link #advance()} therefore closes checkpoints up to the head it saw on its
- * previous run (the scheduler runs it every few minutes).
+ * event with a lower global index. {@link #advance()} therefore closes checkpoints up to the head seen on the
+ * previous run (a recurring task runs it every few minutes), kept in {@code audit_checkpoint_watermark} so that
+ * any instance of a cluster may make the next run, and a restart loses nothing.
+ *
+ * <p>Closing is serialised across instances by a transaction-level advisory lock: two instances (or the
+ * scheduled run and an administrator's request) never close the same range twice, which would fork the chain of
+ * checkpoints; a unique index on the range's start refuses that even without the lock.
  */
 public class Checkpoints {
 
@@ -28,21 +33,38 @@ public class Checkpoints {
     public record Verification(int checked, String problem) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final AtomicLong headSeenLastRun = new AtomicLong(-1);
+    /** One lock for every instance on the database. */
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext('gridwhistle.audit-checkpoint'))";
 
-    public Checkpoints(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public Checkpoints(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Closes a checkpoint up to the head seen on the previous run, then remembers the head now. */
     public Optional<Checkpoint> advance() {
-        long previousHead = headSeenLastRun.getAndSet(head());
-        return previousHead < 0 ? Optional.empty() : closeUpTo(previousHead);
+        return transactions.execute(status -> {
+            jdbc.queryForList(LOCK);
+            List<Long> seen = jdbc.queryForList("select head_seen from audit_checkpoint_watermark", Long.class);
+            jdbc.update("""
+                    insert into audit_checkpoint_watermark (singleton, head_seen, seen_at) values (true, ?, now())
+                    on conflict (singleton) do update set head_seen = excluded.head_seen, seen_at = now()""", head());
+            return seen.isEmpty() || seen.getFirst() < 0 ? Optional.<Checkpoint>empty() : closeLocked(seen.getFirst());
+        });
     }
 
     /** Closes a checkpoint over the events after the last checkpoint up to the global index; none if no events. */
-    public synchronized Optional<Checkpoint> closeUpTo(long toGlobalIndex) {
+    public Optional<Checkpoint> closeUpTo(long toGlobalIndex) {
+        return transactions.execute(status -> {
+            jdbc.queryForList(LOCK);
+            return closeLocked(toGlobalIndex);
+        });
+    }
+
+    private Optional<Checkpoint> closeLocked(long toGlobalIndex) {
         Optional<Checkpoint> last = last();
         long from = last.map(c -> c.toGlobalIndex() + 1).orElse(0L);
         if (toGlobalIndex < from) {

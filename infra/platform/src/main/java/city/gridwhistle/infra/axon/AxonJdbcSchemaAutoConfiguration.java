@@ -13,6 +13,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -74,8 +76,8 @@ public class AxonJdbcSchemaAutoConfiguration {
     }
 
     @Bean
-    public Checkpoints auditCheckpoints(DataSource dataSource) {
-        return new Checkpoints(new JdbcTemplate(dataSource));
+    public Checkpoints auditCheckpoints(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new Checkpoints(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
     }
 
     @Bean
