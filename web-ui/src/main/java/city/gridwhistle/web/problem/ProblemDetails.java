@@ -87,6 +87,18 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
+    }
+
+    /** A multipart body that cannot be parsed (a boundary that is not there, a part cut short): the client's fault. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        String reason = "the multipart body cannot be read: check the boundary and the parts";
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-request", reason, List.of(new FieldError("body", reason)));
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
