@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
  * its own; this only decides whether a request is worth the wait.
  */
 @Component
-public class DatabaseAvailability {
+public class DatabaseAvailability implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
 
@@ -38,6 +41,13 @@ public class DatabaseAvailability {
         if (downSince.compareAndSet(null, Instant.now())) {
             log.warn("PostgreSQL is unreachable; writes are answered 503 until it returns ({})", rootMessage(failure));
         }
+    }
+
+    /** {@code gridwhistle.database.down}: 1 while PostgreSQL is known to be down, else 0. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("gridwhistle.database.down", () -> isDown() ? 1 : 0)
+                .description("1 while PostgreSQL is known to be unreachable and writes are refused").register(registry);
     }
 
     public Duration retryAfter() {
