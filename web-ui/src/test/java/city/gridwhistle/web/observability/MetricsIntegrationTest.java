@@ -56,7 +56,11 @@ class MetricsIntegrationTest {
                 .isGreaterThan(sum(before, "commandBus_successCounter_total", "FileReportCommand"));
         assertThat(sum(after, "eventStore_ingestedCounter_total"))
                 .isGreaterThan(sum(before, "eventStore_ingestedCounter_total"));
+        assertThat(sum(after, "eventProcessor_successCounter_total", "processorName=\"case-search\""))
+                .isGreaterThan(sum(before, "eventProcessor_successCounter_total", "processorName=\"case-search\""));
         assertThat(after).contains("gridwhistle_processor_lag_events{processor=\"case-search\"}",
+                "commandBus_failureCounter_total{payloadType=\"FileReportCommand\"}",
+                "eventProcessor_latency{processorName=\"case-search\"}",
                 "dbscheduler_task_completions_total{result=\"ok\",task=\"AxonDeadline\"}",
                 "gridwhistle_deadlines_late_tasks{task=\"AxonDeadline\"}",
                 "http_server_requests_seconds_bucket");

@@ -44,7 +44,7 @@ class BadInputFuzzIntegrationTest {
     private static final List<String> RIDERS = List.of("r014", "r015", "r016");
     private static final String WORKER = "w027";
     private static final String SUPERVISOR = "longquanyi";
-    private static final int SAMPLES = 40;
+    private static final int SAMPLES = 25;
 
     @Autowired
     private TestRestTemplate server;
