@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every HTTP request has an id: the caller's {@code X-Request-Id} when it is a plain token (a gateway's or an app's
  * own), otherwise a new UUID. It is answered in the same header and put in the log context as {@code requestId}, so
  * every log line written for the request, including the command handlers' (they run on the request's thread), can be
- * found by it; {@link LogCorrelation} adds the Axon trace id that then follows the events.
+ * found by it; {@link city.gridwhistle.LogCorrelation} adds the Axon trace id that then follows the events.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

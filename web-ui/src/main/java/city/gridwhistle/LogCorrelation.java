@@ -1,4 +1,4 @@
-package city.gridwhistle.web.observability;
+package city.gridwhistle;
 
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts Axon's trace and correlation ids in the log context while a command or an event is handled, so that the log
  * lines of a request, of the command it sent and of every projection that handled the events it caused share one
- * {@code traceId} (the id of the first command of the chain; a command's own id when it starts one).
+ * {@code traceId} (the id of the first command of the chain; a command's own id when it starts one). Application
+ * wiring beside the processing configuration: the web layer itself never touches the command bus.
  */
 @Configuration
 class LogCorrelation {
