@@ -32,13 +32,20 @@ class RequestIds extends OncePerRequestFilter {
         return false;
     }
 
+    private static String idFor(String given) {
+        return given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        // an asynchronous dispatch (a stream's completion) keeps the id its request was given
+        String id = request.getAttribute(MDC_KEY) instanceof String known ? known : idFor(request.getHeader(HEADER));
+        request.setAttribute(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
-        response.setHeader(HEADER, id);
+        if (!response.isCommitted()) {
+            response.setHeader(HEADER, id);
+        }
         try {
             chain.doFilter(request, response);
         } finally {
