@@ -16,10 +16,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API's first filter. While PostgreSQL is known to be down, a request that would change something is answered
- * 503 at once: every write needs the event store, and a client is better told to retry than kept waiting for the
- * connection pool's timeout. Reads go on, to be served from search where they can. An outage met by a later filter
- * (token lookup, idempotency keys) becomes the same 503 rather than a 500.
+ * Runs right after the API's sign-in filter (which answers 503 itself when a credential cannot be checked). While
+ * PostgreSQL is known to be down, a request that would change something is answered 503 at once: every write needs
+ * the event store, and a client is better told to retry than kept waiting for the connection pool's timeout. Reads
+ * go on, to be served from search where they can. An outage met by a later filter (idempotency keys) becomes the
+ * same 503 rather than a 500.
  */
 public class OutageFilter extends OncePerRequestFilter {
 
