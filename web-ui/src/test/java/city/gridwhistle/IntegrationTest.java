@@ -4,13 +4,17 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on a random port against the embedded PostgreSQL and Elasticsearch, with the demo city.
- * Every test class carrying this shares one application context, hence one start of each server per JVM.
+ * Every test class carrying this shares one application context, hence one start of each server per JVM. Metrics
+ * are exported as in production, so that {@code /actuator/prometheus} answers.
  */
 @Target(ElementType.TYPE)
+// tests switch metric export off by default; the Prometheus scrape is part of what is tested
+@AutoConfigureObservability(tracing = false)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gridwhistle.demo.enabled=true")

@@ -37,7 +37,7 @@ public class CaseAccess {
         return switch (viewer.role()) {
             case RIDER, PARTNER -> term("followerIds", viewer.id());
             case GRID_WORKER -> {
-                List<FieldValue> cells = directory.cellsOf(viewer.id()).stream().map(FieldValue::of).toList();
+                List<FieldValue> cells = freshCellsOf(viewer.id()).stream().map(FieldValue::of).toList();
                 yield Query.of(q -> q.bool(b -> b
                         .should(s -> s.terms(t -> t.field("cellCode").terms(v -> v.value(cells))))
                         .should(term("workerId", viewer.id()))
@@ -62,6 +62,24 @@ public class CaseAccess {
             case SUPERVISOR -> viewer.covers(districtCode);
             case ADMIN, SYSTEM -> true;
         };
+    }
+
+    /**
+     * A worker's cells as the directory has them now; when the directory cannot be read (PostgreSQL down), the cells
+     * last read, so that a worker's search keeps working from Elasticsearch through a database outage.
+     */
+    private List<String> freshCellsOf(String workerId) {
+        try {
+            List<String> cells = directory.cellsOf(workerId);
+            workerCells.put(workerId, new CachedCells(cells, System.nanoTime()));
+            return cells;
+        } catch (RuntimeException unreadable) {
+            CachedCells last = workerCells.get(workerId);
+            if (last == null) {
+                throw unreadable;
+            }
+            return last.cells();
+        }
     }
 
     private List<String> cellsOf(String workerId) {

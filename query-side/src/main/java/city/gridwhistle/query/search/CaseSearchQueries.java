@@ -107,6 +107,12 @@ public class CaseSearchQueries {
             String next = hits.size() < size ? null : SearchCursor.encode(hits.getLast().sort());
             long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
             return new CaseSearchResult(total, page, size, cases, highlights, next);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException refused) {
+            // a cursor that decodes but names values this sort cannot page on (forged or from another sort)
+            if (query.cursor() != null && !query.cursor().isBlank() && refused.status() == 400) {
+                throw new IllegalArgumentException("the cursor is not one this search gave out", refused);
+            }
+            throw refused;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import city.gridwhistle.api.shared.CategoryFamily;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.web.RequestValues;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import city.gridwhistle.web.problem.NotFoundException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,7 @@ class CaseController {
         Optional<CaseView> found = queries.query(new FindCaseQuery(caseId, viewer),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join();
         return found.map(view -> ResponseEntity.ok().eTag(CaseETag.of(view.version())).body(view))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NotFoundException("no such case"));
     }
 
     /**
@@ -103,7 +104,10 @@ class CaseController {
         if (sort == CaseSort.DISTANCE && origin == null && (geo == null || !geo.isCircle())) {
             throw new InvalidParameterException("sort", "sorting by distance needs near or at");
         }
-        CaseFilters filters = new CaseFilters(status, family, major, category, district, street, community, cell,
+        // "status=" binds to a null state: no filter, rather than a set that cannot hold it
+        Set<CaseStatus> states = status == null ? Set.of()
+                : status.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        CaseFilters filters = new CaseFilters(states.isEmpty() ? null : states, family, major, category, district, street, community, cell,
                 worker, urgency, RequestValues.instant("from", from), RequestValues.instant("to", to), overdue,
                 awaitingSupervisor);
         try {

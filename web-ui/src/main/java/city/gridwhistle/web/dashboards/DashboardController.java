@@ -65,8 +65,10 @@ class DashboardController {
     }
 
     private static Period period(String fromText, String toText) {
-        Instant to = toText == null ? Instant.now() : RequestValues.instant("to", toText);
-        Instant from = fromText == null ? to.minus(DEFAULT_PERIOD) : RequestValues.instant("from", fromText);
+        Instant given = RequestValues.instant("to", toText);
+        Instant to = given == null ? Instant.now() : given;
+        Instant start = RequestValues.instant("from", fromText);
+        Instant from = start == null ? to.minus(DEFAULT_PERIOD) : start;
         if (!from.isBefore(to)) {
             throw new InvalidParameterException("from", "the period starts before it ends");
         }

@@ -35,7 +35,7 @@ public class ProcessorLag implements MeterBinder {
     }
 
     public Map<String, Status> statuses() {
-        long head = position(eventStore.createHeadToken()).orElse(-1);
+        long head = head();
         Map<String, Status> statuses = new LinkedHashMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
@@ -56,9 +56,18 @@ public class ProcessorLag implements MeterBinder {
         // a segment with no token yet has processed nothing: its position is "before the first event"
         boolean anyUnstarted = segments.values().stream().anyMatch(s -> s.getCurrentPosition().isEmpty());
         Long position = segments.isEmpty() ? null : anyUnstarted ? Long.valueOf(-1) : Long.valueOf(lowest.orElse(-1));
-        Long lag = position == null ? null : Math.max(0, head - position);
+        Long lag = position == null || head < 0 ? null : Math.max(0, head - position);
         return new Status(name, processor.isRunning(), error, segments.size(), head, position, lag,
                 processor.isReplaying());
+    }
+
+    /** The head of the event store, or -1 when it cannot be read (PostgreSQL down): the lag is then unknown. */
+    private long head() {
+        try {
+            return position(eventStore.createHeadToken()).orElse(-1);
+        } catch (RuntimeException unreadable) {
+            return -1;
+        }
     }
 
     private static OptionalLong position(TrackingToken token) {

@@ -1,5 +1,6 @@
 package city.gridwhistle.web.history;
 
+import city.gridwhistle.web.problem.NotFoundException;
 import city.gridwhistle.api.audit.CaseAsOf;
 import city.gridwhistle.api.audit.CaseDiff;
 import city.gridwhistle.api.audit.CaseHistory;
@@ -56,7 +57,8 @@ class CaseHistoryController {
     /** Every event of the case, oldest first, with who, when, why and a description in Chinese and English. */
     @GetMapping("/history")
     ResponseEntity<CaseHistory> history(@PathVariable String caseId, Actor viewer) {
-        return ResponseEntity.of(history(caseId, viewer, HistoryAccessAction.VIEWED));
+        return ResponseEntity.ok(history(caseId, viewer, HistoryAccessAction.VIEWED)
+                .orElseThrow(() -> new NotFoundException("no such case")));
     }
 
     /** The same history as a JSON file to keep. */
@@ -65,7 +67,7 @@ class CaseHistoryController {
         return history(caseId, viewer, HistoryAccessAction.EXPORTED_JSON)
                 .map(found -> ResponseEntity.ok().headers(attachment(caseId, "json"))
                         .contentType(MediaType.APPLICATION_JSON).body(found))
-                .orElse(ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NotFoundException("no such case"));
     }
 
     /** One row per event, UTF-8 with a byte-order mark so that Excel shows the Chinese. */
@@ -74,7 +76,7 @@ class CaseHistoryController {
         return history(caseId, viewer, HistoryAccessAction.EXPORTED_CSV)
                 .map(found -> ResponseEntity.ok().headers(attachment(caseId, "csv")).contentType(CSV)
                         .body(HistoryCsv.render(found)))
-                .orElse(ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NotFoundException("no such case"));
     }
 
     @GetMapping("/history.pdf")
@@ -82,7 +84,7 @@ class CaseHistoryController {
         return history(caseId, viewer, HistoryAccessAction.EXPORTED_PDF)
                 .map(found -> ResponseEntity.ok().headers(attachment(caseId, "pdf")).contentType(MediaType.APPLICATION_PDF)
                         .body(pdf.render(found, viewer, clock.instant())))
-                .orElse(ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NotFoundException("no such case"));
     }
 
     /**
@@ -97,7 +99,7 @@ class CaseHistoryController {
         Optional<CaseAsOf> found = queries.query(new FindCaseAsOfQuery(caseId, instant, viewer),
                 ResponseTypes.optionalInstanceOf(CaseAsOf.class)).join();
         found.ifPresent(state -> record(caseId, viewer, HistoryAccessAction.AS_OF, "at=" + instant));
-        return ResponseEntity.of(found);
+        return ResponseEntity.ok(found.orElseThrow(() -> new NotFoundException("no such case at that time")));
     }
 
     /** The fields of the case that differ between two instants. */
@@ -112,14 +114,15 @@ class CaseHistoryController {
         Optional<CaseDiff> found = queries.query(new FindCaseDiffQuery(caseId, since, until, viewer),
                 ResponseTypes.optionalInstanceOf(CaseDiff.class)).join();
         found.ifPresent(diff -> record(caseId, viewer, HistoryAccessAction.DIFF, "from=" + since + " to=" + until));
-        return ResponseEntity.of(found);
+        return ResponseEntity.ok(found.orElseThrow(() -> new NotFoundException("no such case")));
     }
 
     /** Who viewed or exported the case's history; reading this list is not itself recorded. */
     @GetMapping("/history/accesses")
     ResponseEntity<HistoryAccesses> accesses(@PathVariable String caseId, Actor viewer) {
-        return ResponseEntity.of(queries.query(new FindHistoryAccessesQuery(caseId, viewer),
-                ResponseTypes.optionalInstanceOf(HistoryAccesses.class)).join());
+        return ResponseEntity.ok(queries.query(new FindHistoryAccessesQuery(caseId, viewer),
+                ResponseTypes.optionalInstanceOf(HistoryAccesses.class)).join()
+                .orElseThrow(() -> new NotFoundException("no such case")));
     }
 
     private Optional<CaseHistory> history(String caseId, Actor viewer, HistoryAccessAction action) {

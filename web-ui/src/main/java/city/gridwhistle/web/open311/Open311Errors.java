@@ -30,6 +30,13 @@ class Open311Errors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        var outage = city.gridwhistle.web.outage.Outages.causeOf(e);
+        if (outage.isPresent()) {
+            log.warn("Open311 request met an outage of {}: {}", outage.get(), e.toString());
+            ResponseEntity<String> unavailable = error(request, HttpStatus.SERVICE_UNAVAILABLE, outage.get().detail());
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "15").body(unavailable.getBody());
+        }
         log.error("Open311 request failed", e);
         return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed");
     }

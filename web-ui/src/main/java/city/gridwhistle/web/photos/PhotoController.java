@@ -1,5 +1,6 @@
 package city.gridwhistle.web.photos;
 
+import city.gridwhistle.web.problem.NotFoundException;
 import city.gridwhistle.api.shared.PhotoRef;
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +40,6 @@ class PhotoController {
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                         .eTag('"' + sha256 + '"')
                         .body(photo.bytes()))
-                .orElse(ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NotFoundException("no photo has this hash"));
     }
 }

@@ -3,12 +3,18 @@ package city.gridwhistle.web.problem;
 import city.gridwhistle.api.casework.IllegalTransitionException;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.NotPermittedException;
+import city.gridwhistle.web.outage.Backend;
+import city.gridwhistle.web.outage.BackendUnavailableException;
+import city.gridwhistle.web.outage.DatabaseAvailability;
+import city.gridwhistle.web.outage.OutageFilter;
+import city.gridwhistle.web.outage.Outages;
 import city.gridwhistle.web.photos.PhotoRejectedException;
 import city.gridwhistle.web.reports.RateLimitedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -45,6 +51,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
     static final String TYPE_BASE = "/problems/";
 
+    private final DatabaseAvailability database;
+
+    ProblemDetails(DatabaseAvailability database) {
+        this.database = database;
+    }
+
     @ExceptionHandler(CommandRejectedException.class)
     ProblemDetail rejected(CommandRejectedException e) {
         HttpStatus status = switch (e.reason()) {
@@ -75,6 +87,18 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
+    }
+
+    /** A multipart body that cannot be parsed (a boundary that is not there, a part cut short): the client's fault. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        String reason = "the multipart body cannot be read: check the boundary and the parts";
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-request", reason, List.of(new FieldError("body", reason)));
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
@@ -93,14 +117,18 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         return switch (e.getCause()) {
-            case CommandRejectedException rejected -> rejected(rejected);
-            case IllegalTransitionException illegal -> illegalTransition(illegal);
-            case NotPermittedException refused -> notPermitted(refused);
-            case ConflictingAggregateVersionException stale -> versionMismatch(stale);
+            case CommandRejectedException rejected -> status(rejected(rejected));
+            case IllegalTransitionException illegal -> status(illegalTransition(illegal));
+            case NotPermittedException refused -> status(notPermitted(refused));
+            case ConflictingAggregateVersionException stale -> status(versionMismatch(stale));
             case null, default -> unexpected(e);
         };
+    }
+
+    private static ResponseEntity<ProblemDetail> status(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(PhotoRejectedException.class)
@@ -144,10 +172,31 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.UNAUTHORIZED, type, e.getMessage(), List.of()));
     }
 
+    /** A backend is down: 503 with {@code Retry-After}, so that clients retry rather than give up (decision 0018). */
+    @ExceptionHandler(BackendUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(BackendUnavailableException e) {
+        return unavailable(e.backend(), e);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<Backend> outage = Outages.causeOf(e);
+        if (outage.isPresent()) {
+            return unavailable(outage.get(), e);
+        }
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the request could not be completed", List.of());
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "the request could not be completed", List.of()));
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(Backend backend, Exception e) {
+        if (backend == Backend.DATABASE) {
+            database.failed(e);
+        }
+        log.warn("{} unavailable: {}", backend, e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(database.retryAfter().toSeconds()))
+                .body(OutageFilter.problem(backend));
     }
 
     @Override

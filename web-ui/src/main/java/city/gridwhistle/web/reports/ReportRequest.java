@@ -1,5 +1,6 @@
 package city.gridwhistle.web.reports;
 
+import city.gridwhistle.web.PlainText;
 import city.gridwhistle.api.intake.FileReportCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
@@ -16,7 +17,7 @@ import java.time.Instant;
  */
 public record ReportRequest(
         @Schema(example = "C0101", description = "a category code from the catalogue (GET /open311/v2/services.json)")
-        @NotBlank(message = "a category code is required") String categoryCode,
+        @NotBlank(message = "a category code is required") @PlainText String categoryCode,
         @Schema(example = "30.610096")
         @NotNull(message = "a latitude is required")
         @DecimalMin(value = "-90", message = "a latitude lies within -90..90")
@@ -29,8 +30,8 @@ public record ReportRequest(
         @NotBlank(message = "a description of what was seen is required")
         @Size(max = FileReportCommand.MAX_DESCRIPTION_LENGTH,
                 message = "a description may have at most " + FileReportCommand.MAX_DESCRIPTION_LENGTH + " characters")
-        String description,
+        @PlainText String description,
         @Schema(example = "成龙大道二段粮丰社区东门")
-        @Size(max = 500, message = "an address may have at most 500 characters") String address,
+        @Size(max = 500, message = "an address may have at most 500 characters") @PlainText String address,
         Instant deviceTime) {
 }

@@ -19,11 +19,13 @@ public class AccessTokens {
     private final JdbcTemplate jdbc;
     private final Accounts accounts;
     private final SecuritySettings settings;
+    private final RememberedCredentials remembered;
 
-    public AccessTokens(JdbcTemplate jdbc, Accounts accounts, SecuritySettings settings) {
+    AccessTokens(JdbcTemplate jdbc, Accounts accounts, SecuritySettings settings, RememberedCredentials remembered) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.settings = settings;
+        this.remembered = remembered;
     }
 
     public Issued issue(String username) {
@@ -34,19 +36,30 @@ public class AccessTokens {
         return new Issued(token, "Bearer", expires);
     }
 
-    /** The caller behind a token that is known, not revoked, not expired, of an enabled and unlocked account. */
+    /**
+     * The caller behind a token that is known, not revoked, not expired, of an enabled and unlocked account; while
+     * the database is down, a token it confirmed recently (decision 0018).
+     */
     public Optional<GridUser> authenticate(String token) {
+        String hash = Secrets.sha256(token);
+        return remembered.authenticate(hash, () -> check(hash));
+    }
+
+    private Optional<RememberedCredentials.Checked> check(String hash) {
         Instant now = accounts.now();
+        record Row(String username, Instant expiresAt) {
+        }
         return jdbc.query("select username, expires_at, revoked from access_token where token_hash = ?",
                         (rs, n) -> rs.getBoolean(3) || !rs.getTimestamp(2).toInstant().isAfter(now)
-                                ? null : rs.getString(1), Secrets.sha256(token))
+                                ? null : new Row(rs.getString(1), rs.getTimestamp(2).toInstant()), hash)
                 .stream().filter(java.util.Objects::nonNull).findFirst()
-                .flatMap(accounts::find)
-                .filter(account -> account.enabled() && !account.lockedAt(now))
-                .map(account -> account.user(CHANNEL));
+                .flatMap(row -> accounts.find(row.username())
+                        .filter(account -> account.enabled() && !account.lockedAt(now))
+                        .map(account -> new RememberedCredentials.Checked(account.user(CHANNEL), row.expiresAt())));
     }
 
     public void revoke(String token) {
+        remembered.forget(Secrets.sha256(token));
         jdbc.update("update access_token set revoked = true where token_hash = ?", Secrets.sha256(token));
     }
 }

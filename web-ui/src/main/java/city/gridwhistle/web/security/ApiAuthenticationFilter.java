@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import city.gridwhistle.web.outage.BackendUnavailableException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,23 +42,40 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         String apiKey = request.getHeader(API_KEY_HEADER);
         Optional<GridUser> user;
+        try {
+            user = authenticate(authorization, apiKey, request, response);
+        } catch (BackendUnavailableException e) {
+            // the credential cannot be checked now: say so (503), never 401, which would make apps drop it
+            problems.unavailable(request, response, e.backend());
+            return;
+        }
+        if (user == null) {
+            return;
+        }
+        user.ifPresent(u -> SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(u, null, u.authorities())));
+        chain.doFilter(request, response);
+    }
+
+    /** The caller, empty when anonymous, or null when the answer (401) has been written. */
+    private Optional<GridUser> authenticate(String authorization, String apiKey, HttpServletRequest request,
+                                            HttpServletResponse response) throws IOException {
+        Optional<GridUser> user;
         if (authorization != null && authorization.startsWith(BEARER)) {
             user = tokens.authenticate(authorization.substring(BEARER.length()).trim());
             if (user.isEmpty()) {
                 problems.invalidCredentials(request, response, "the token is unknown, expired or revoked");
-                return;
+                return null;
             }
         } else if (apiKey != null) {
             user = apiKeys.authenticate(apiKey.trim());
             if (user.isEmpty()) {
                 problems.invalidCredentials(request, response, "the API key is unknown or revoked");
-                return;
+                return null;
             }
         } else {
             user = Optional.empty();
         }
-        user.ifPresent(u -> SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(u, null, u.authorities())));
-        chain.doFilter(request, response);
+        return user;
     }
 }

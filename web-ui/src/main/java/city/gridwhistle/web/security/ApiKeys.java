@@ -26,9 +26,11 @@ public class ApiKeys {
     private static final String CHANNEL = "API";
 
     private final JdbcTemplate jdbc;
+    private final RememberedCredentials remembered;
 
-    public ApiKeys(JdbcTemplate jdbc) {
+    ApiKeys(JdbcTemplate jdbc, RememberedCredentials remembered) {
         this.jdbc = jdbc;
+        this.remembered = remembered;
     }
 
     public Created create(String partner, String createdBy) {
@@ -39,11 +41,15 @@ public class ApiKeys {
         return new Created(keyId, partner, key);
     }
 
+    /** The partner behind a key that is known and not revoked; while the database is down, one it confirmed recently. */
     public Optional<GridUser> authenticate(String key) {
-        return jdbc.query("select key_id from api_key where key_hash = ? and revoked_at is null",
-                        (rs, n) -> rs.getString(1), Secrets.sha256(key))
+        String hash = Secrets.sha256(key);
+        return remembered.authenticate(hash, () -> jdbc.query(
+                        "select key_id from api_key where key_hash = ? and revoked_at is null",
+                        (rs, n) -> rs.getString(1), hash)
                 .stream().findFirst()
-                .map(keyId -> new GridUser("apikey:" + keyId, Role.PARTNER, "partner:" + keyId, null, CHANNEL));
+                .map(keyId -> new RememberedCredentials.Checked(
+                        new GridUser("apikey:" + keyId, Role.PARTNER, "partner:" + keyId, null, CHANNEL), null)));
     }
 
     public List<Listed> all() {

@@ -1,5 +1,6 @@
 package city.gridwhistle.web.security;
 
+import city.gridwhistle.web.PlainText;
 import city.gridwhistle.web.problem.InvalidParameterException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 class AuthController {
 
-    record Credentials(@NotBlank(message = "a username is required") @Size(max = 64) String username,
+    record Credentials(@NotBlank(message = "a username is required") @Size(max = 64) @PlainText String username,
                        @NotBlank(message = "a password is required") @Size(max = 200) String password) {
 
         @Override

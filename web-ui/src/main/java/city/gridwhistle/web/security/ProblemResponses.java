@@ -5,6 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import city.gridwhistle.web.outage.Backend;
+import city.gridwhistle.web.outage.OutageFilter;
+import city.gridwhistle.web.outage.OutageProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final java.time.Duration retryAfter;
 
-    public ProblemResponses(ObjectMapper json) {
+    public ProblemResponses(ObjectMapper json, OutageProperties outage) {
         this.json = json;
+        this.retryAfter = outage.retryAfter();
     }
 
     @Override
@@ -41,6 +47,15 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
     void invalidCredentials(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"gridwhistle\", error=\"invalid_token\"");
         write(response, HttpStatus.UNAUTHORIZED, "invalid-credentials", detail, request);
+    }
+
+    void unavailable(HttpServletRequest request, HttpServletResponse response, Backend backend) throws IOException {
+        ProblemDetail problem = OutageFilter.problem(backend);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     void write(HttpServletResponse response, HttpStatus status, String type, String detail, HttpServletRequest request)

@@ -5,6 +5,8 @@ import static org.springframework.http.HttpMethod.POST;
 
 import city.gridwhistle.web.idempotency.IdempotencyFilter;
 import city.gridwhistle.web.idempotency.IdempotencyKeys;
+import city.gridwhistle.web.outage.DatabaseAvailability;
+import city.gridwhistle.web.outage.OutageFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,7 +96,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys apiKeys, ProblemResponses problems,
-                            IdempotencyKeys idempotencyKeys, ObjectMapper json) throws Exception {
+                            IdempotencyKeys idempotencyKeys, DatabaseAvailability database, ObjectMapper json)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 // a signed-in page's session is honoured, never created here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -105,6 +108,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiAuthenticationFilter(tokens, apiKeys, problems), BasicAuthenticationFilter.class)
+                // right after sign-in (same slot, added later, runs later): while PostgreSQL is down, writes are
+                // refused at once, and an outage met further down (idempotency keys) becomes 503, not 500
+                .addFilterBefore(new OutageFilter(database, json), BasicAuthenticationFilter.class)
                 // after authorization: the caller is known (keys are per caller) and a refused request claims no key
                 .addFilterAfter(new IdempotencyFilter(idempotencyKeys, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -2,7 +2,6 @@ package city.gridwhistle.web.pages;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
@@ -117,8 +116,10 @@ class RiderPagesIntegrationTest {
             page.locator("#submit").click();
 
             assertThat(page.locator("#outbox")).containsText("1 条上报保存在手机上");
-            // the page keeps the report before it sends it: wait until the server has it
-            await().atMost(Api.READ_MODEL_WITHIN).until(() -> filed("lostzq16") == 1);
+            // the page keeps the report before it sends it: wait until the server has it, letting Playwright run the
+            // route meanwhile (its callbacks run only while the test thread is inside a Playwright call)
+            page.waitForCondition(() -> filed("lostzq16") == 1,
+                    new Page.WaitForConditionOptions().setTimeout(Api.READ_MODEL_WITHIN.toMillis()));
 
             page.evaluate("window.dispatchEvent(new Event('online'))");
             assertThat(page.locator("#receipt")).containsText("上报已受理");

@@ -32,13 +32,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         try {
+            return start(dataDirectory, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for embedded PostgreSQL", e);
+        }
+    }
+
+    /** On a given port: a server restarted where the application expects it (outage drills and tests). */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        try {
             Files.createDirectories(dataDirectory);
             stopOrphan(dataDirectory);
             long started = System.nanoTime();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setPort(freePort())
+                    .setPort(port)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
