@@ -26,6 +26,7 @@ import city.gridwhistle.api.notify.WatchRiderNotificationsQuery;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import city.gridwhistle.api.shared.PhotoRef;
 import city.gridwhistle.api.shared.Role;
+import city.gridwhistle.query.live.InstanceSignals;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -51,19 +52,30 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(RiderNotificationProjection.GROUP)
 public class RiderNotificationProjection {
 
+    static final String SIGNAL = "gw_rider_notification";
+
     public static final String GROUP = "rider-notifications";
 
     private final JdbcTemplate jdbc;
     private final RiderInbox inbox;
     private final WebhookDeliveries deliveries;
     private final QueryUpdateEmitter emitter;
+    private final InstanceSignals signals;
 
     public RiderNotificationProjection(JdbcTemplate jdbc, RiderInbox inbox, WebhookDeliveries deliveries,
-                                       QueryUpdateEmitter emitter) {
+                                       QueryUpdateEmitter emitter, InstanceSignals signals) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.emitter = emitter;
+        this.signals = signals;
+        // a rider's live inbox may be open on an instance that does not project notifications (decision 0016)
+        signals.on(SIGNAL, id -> tellSubscribers(UUID.fromString(id)));
+    }
+
+    private void tellSubscribers(UUID id) {
+        inbox.find(id).ifPresent(notification -> emitter.emit(WatchRiderNotificationsQuery.class,
+                query -> query.viewer().id().equals(notification.riderId()), notification));
     }
 
     @EventHandler
@@ -245,8 +257,8 @@ public class RiderNotificationProjection {
                 confirmation == null ? null : confirmation.name(), sqlTime(at));
         if (inserted == 1 && !replay.isReplay()) {
             deliveries.schedule(id);
-            inbox.find(id).ifPresent(notification -> emitter.emit(WatchRiderNotificationsQuery.class,
-                    query -> query.viewer().id().equals(riderId), notification));
+            tellSubscribers(id);
+            signals.tell(SIGNAL, id.toString());
         }
     }
 

@@ -4,9 +4,12 @@ import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.WatchCasesQuery;
 import city.gridwhistle.api.dashboard.WatchDashboardQuery;
 import city.gridwhistle.query.access.CaseAccess;
+import city.gridwhistle.query.live.InstanceSignals;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -15,20 +18,48 @@ import org.springframework.stereotype.Component;
 /**
  * Tells live subscribers about changed cases once a projection batch is written (the emitter delivers after the
  * batch commits): each subscription gets the cases its viewer may see, riders the public view, and dashboards a
- * signal that their area changed.
+ * signal that their area changed. The other instances are told which cases changed (decision 0016): they read
+ * them from the index and tell their own subscribers, since each instance projects only its own segments.
  */
 @Component
 public class CaseFeed {
 
+    static final String SIGNAL = "gw_cases_changed";
+
     private final QueryUpdateEmitter emitter;
     private final CaseAccess access;
+    private final CaseDocumentStore store;
+    private final InstanceSignals signals;
 
-    public CaseFeed(QueryUpdateEmitter emitter, CaseAccess access) {
+    public CaseFeed(QueryUpdateEmitter emitter, CaseAccess access, CaseDocumentStore store, InstanceSignals signals) {
         this.emitter = emitter;
         this.access = access;
+        this.store = store;
+        this.signals = signals;
+        signals.on(SIGNAL, this::changedElsewhere);
     }
 
     void changed(Collection<CaseDocument> documents) {
+        emit(documents);
+        StringBuilder ids = new StringBuilder();
+        for (CaseDocument doc : documents) {
+            if (ids.length() + doc.caseId.length() + 1 > InstanceSignals.MAX_MESSAGE) {
+                signals.tell(SIGNAL, ids.toString());
+                ids.setLength(0);
+            }
+            ids.append(ids.isEmpty() ? "" : ",").append(doc.caseId);
+        }
+        if (!ids.isEmpty()) {
+            signals.tell(SIGNAL, ids.toString());
+        }
+    }
+
+    /** Another instance projected these cases: our subscribers hear of them as they are in the index now. */
+    void changedElsewhere(String caseIds) {
+        emit(Arrays.stream(caseIds.split(",")).map(store::find).flatMap(Optional::stream).toList());
+    }
+
+    private void emit(Collection<CaseDocument> documents) {
         for (CaseDocument doc : documents) {
             CaseView full = doc.toView(null);
             emitter.emit(WatchCasesQuery.class, query -> !access.seesPublicViewOnly(query.viewer()) && sees(query, doc),

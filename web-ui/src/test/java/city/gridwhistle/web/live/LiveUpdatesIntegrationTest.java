@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,12 +25,16 @@ class LiveUpdatesIntegrationTest {
     @LocalServerPort
     private int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Stream<String>> streams = new CopyOnWriteArrayList<>();
+    private EventStreams streams;
+
+    @BeforeEach
+    void openStreams() {
+        streams = new EventStreams(port);
+    }
 
     @AfterEach
     void closeStreams() {
-        streams.forEach(Stream::close);
+        streams.close();
     }
 
     @Test
@@ -69,21 +68,7 @@ class LiveUpdatesIntegrationTest {
         assertThat(riderStream).filteredOn(line -> line.contains(caseId)).noneMatch(line -> line.contains("W015"));
     }
 
-    /** Reads the event stream's lines in the background, as a browser's EventSource would. */
     private List<String> listen(String path, String token) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        streams.add(response.body());
-        Thread.ofVirtual().start(() -> {
-            try {
-                response.body().forEach(line -> lines.add(line.replace("event: ", "event:").replace("data: ", "data:")));
-            } catch (RuntimeException closed) {
-                // the test closed the stream
-            }
-        });
-        return lines;
+        return streams.listen(path, token);
     }
 }
