@@ -106,7 +106,7 @@ final class ReportWriter {
 
         double s1 = med("S1.knee.rps"), l1 = med("L1.knee");
         double s3 = med("S3.events.per.s"), l2 = med("L2.rows.per.s"), l3 = med("L3.docs.per.s");
-        double e1 = med("S6.e1"), e1000 = med("S6.e1000");
+        double e1 = med("S6.new1000"), e1000 = med("S6.e1000");
         s.append("| id | figure | measured | raw limit, same run | ratio | goal | |\n|---|---|---|---|---|---|---|\n");
         s.append(String.format("| S1 | reports accepted/s at the knee (%s clients), closed loop | %s | L1 at %s clients: %s tx/s | %.2f | ≥ 1,000/s and ≥ 0.5 × L1 | %s |%n",
                 spread("S1.knee.clients", "%.0f"), spread("S1.knee.rps", "%.0f"), spread("S1.knee.clients", "%.0f"),
@@ -125,8 +125,8 @@ final class ReportWriter {
         s.append(String.format("| S5 | dashboard p99 under 50 %% ingest, %,.0f cases | %s ms | L4 aggregation p99 %s ms | %.1f | ≤ 300 ms at 1 M cases | %s |%n",
                 med("S4.cases"), spread("S5.p99", "%.1f"), spread("L4.agg.p99", "%.1f"), med("S5.p99") / med("L4.agg.p99"),
                 met(med("S5.p99") <= 300) + (med("S4.cases") < 1_000_000 ? " (below 1 M cases)" : "")));
-        s.append(String.format("| S6 | command latency at ~1,000 events vs a new case (median of 10 notes) | %s ms vs %s ms | — | %.2f | ≤ 2 | %s |%n",
-                spread("S6.e1000", "%.1f"), spread("S6.e1", "%.1f"), e1000 / e1, met(e1000 / e1 <= 2)));
+        s.append(String.format("| S6 | command latency at ~1,000 events vs a new case, same moment (medians of 11 notes) | %s ms vs %s ms | — | %.2f | ≤ 2 | %s |%n",
+                spread("S6.e1000", "%.1f"), spread("S6.new1000", "%.1f"), e1000 / e1, met(e1000 / e1 <= 2)));
         s.append(String.format("| S7 | app RSS / heap used at rest | %s / %s MB | — | — | documented | — |%n",
                 spread("S7.rest.rss.mb", "%.0f"), spread("S7.rest.heap.mb", "%.0f")));
         s.append(String.format("| S7 | app RSS / heap used, peak during S1 at %d clients | %s / %s MB | — | — | documented | — |%n",
@@ -151,9 +151,10 @@ final class ReportWriter {
                 spread("S2.indexed.p50", "%.0f"), spread("S2.indexed.p99", "%.0f"),
                 spread("S2.visible.p50", "%.0f"), spread("S2.visible.p99", "%.0f"), spread("S2.tracked", "%.0f"),
                 spread("S2.timedOut", "%.0f")));
-        s.append(String.format("S4/S5 p50: search %s ms (L4 %s), dashboards %s ms (L4 %s). S6 medians at ~1 / 10 / 100 / 1,000 events: %s / %s / %s / %s ms.%n%n",
+        s.append(String.format("S4/S5 p50: search %s ms (L4 %s), dashboards %s ms (L4 %s). S6 medians at ~10 / 100 / 1,000 events: %s / %s / %s ms (a new case at the same moments: %s / %s / %s ms).%n%n",
                 spread("S4.p50", "%.1f"), spread("L4.search.p50", "%.1f"), spread("S5.p50", "%.1f"), spread("L4.agg.p50", "%.1f"),
-                spread("S6.e1", "%.1f"), spread("S6.e10", "%.1f"), spread("S6.e100", "%.1f"), spread("S6.e1000", "%.1f")));
+                spread("S6.e10", "%.1f"), spread("S6.e100", "%.1f"), spread("S6.e1000", "%.1f"),
+                spread("S6.new10", "%.1f"), spread("S6.new100", "%.1f"), spread("S6.new1000", "%.1f")));
         if (bench.figures.containsKey("P.cases")) {
             s.append(String.format("Preload (bulk path): %,.0f cases as %,.0f events inserted at %,.0f events/s; the live projections caught up at %,.0f events/s.%n%n",
                     med("P.cases"), med("P.events"), med("P.insert.events.per.s"), med("P.catchup.events.per.s")));
