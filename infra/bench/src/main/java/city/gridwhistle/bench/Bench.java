@@ -32,6 +32,9 @@ public final class Bench {
     final Map<String, String> notes = new LinkedHashMap<>();
     final List<double[]> s1Curve = new ArrayList<>();
     final List<double[]> soakSeries = new ArrayList<>();
+    /** The commit measured: taken when the run starts, since the tree may change while it runs. */
+    final String commit = ReportWriter.git("rev-parse", "--short", "HEAD");
+    final boolean dirty = !ReportWriter.git("status", "--porcelain", "--untracked-files=no").isBlank();
     Load.Result s2Load;
     Load.Result s4Load;
     Load.Result s5Load;

@@ -45,7 +45,7 @@ final class Plot {
     }
 
     void write(Path file) throws IOException {
-        int w = 900, h = 500, left = 80, right = 30, top = 50, bottom = 60;
+        int w = 900, h = 500, left = 90, right = 30, top = 50, bottom = 60;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -76,18 +76,21 @@ final class Plot {
             g.setColor(new Color(0xe0e0e0));
             g.drawLine(left, y, left + pw, y);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(format(maxY * i / 5), 8, y + 4);
+            String label = format(maxY * i / 5);
+            g.drawString(label, left - 6 - g.getFontMetrics().stringWidth(label), y + 4);
         }
-        for (int i = 0; i <= 6; i++) {
-            double v = minX + (maxX - minX) * i / 6;
+        // a log axis gets a tick per power of two, a linear one six even steps
+        int ticks = logX ? (int) Math.round(maxX - minX) : 6;
+        for (int i = 0; i <= ticks; i++) {
+            double v = minX + (maxX - minX) * i / Math.max(ticks, 1);
             int x = left + (int) ((v - minX) / (maxX - minX) * pw);
-            g.drawString(format(logX ? Math.pow(2, v) : v), x - 12, top + ph + 18);
+            g.drawString(format(logX ? Math.rint(Math.pow(2, v)) : v), x - 8, top + ph + 18);
         }
         g.setColor(Color.BLACK);
         g.drawRect(left, top, pw, ph);
         g.drawString(xLabel, left + pw / 2 - 40, h - 15);
         g.rotate(-Math.PI / 2);
-        g.drawString(yLabel, -(top + ph / 2 + 40), 20);
+        g.drawString(yLabel, -(top + ph / 2 + 40), 16);
         g.rotate(Math.PI / 2);
         g.setStroke(new BasicStroke(2f));
         int legendY = top + 18;

@@ -86,8 +86,8 @@ final class ReportWriter {
     }
 
     private String section(Path plotLink) {
-        String commit = git("rev-parse", "--short", "HEAD");
-        String dirty = git("status", "--porcelain", "--untracked-files=no").isBlank() ? "" : " (with uncommitted changes)";
+        String commit = bench.commit;
+        String dirty = bench.dirty ? " (with uncommitted changes)" : "";
         StringBuilder s = new StringBuilder(BEGIN).append('\n');
         s.append("## Latest run: ").append(scale.name()).append(" scale\n\n");
         s.append("Written by the load driver (`infra/bench`); do not edit by hand between the markers.\n\n");
@@ -242,7 +242,7 @@ final class ReportWriter {
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"));
     }
 
-    private static String git(String... args) {
+    static String git(String... args) {
         try {
             List<String> command = new ArrayList<>(List.of("git"));
             command.addAll(List.of(args));
