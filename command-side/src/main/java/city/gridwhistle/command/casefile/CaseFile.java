@@ -56,6 +56,8 @@ import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.api.shared.TimeLimit;
 import city.gridwhistle.command.routing.Route;
 import city.gridwhistle.command.routing.RoutingPolicy;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -74,9 +76,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A case (案卷): one hazard in one place, from the first report to its closing, around the closed loop
  * register → dispatch → accept → handle → verify → close. Decides on commands (who may, in which state) and
  * records each decision as an event; each timed step runs a clock that warns at 80 % and escalates at 100 %.
- * Its state is only what later decisions need.
+ * Its state is only what later decisions need. A snapshot of that state is stored every
+ * {@code gridwhistle.casefile.snapshot-threshold} events (decision 0022), so a long-lived case loads in the time of
+ * a new one; the fields are the snapshot's content.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "caseFileSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class CaseFile {
 
     @AggregateIdentifier

@@ -46,7 +46,7 @@ public class ReportIntake {
                 .orElseThrow(() -> new CommandRejectedException(Reason.OUTSIDE_GRID, "location",
                         "the point " + command.location().lat() + "," + command.location().lon()
                                 + " lies in no grid cell of this city"));
-        openCases.lockCategory(rules.code());
+        openCases.lockNeighbourhood(rules.code(), command.location(), rules.duplicateRadiusMeters());
         Optional<String> duplicate = openCases.nearestOpen(rules.code(), command.location(), rules.duplicateRadiusMeters());
         if (duplicate.isPresent()) {
             Aggregate<CaseFile> open = cases.load(duplicate.get());

@@ -20,7 +20,7 @@ public final class InMemoryOpenCases implements OpenCases {
     }
 
     @Override
-    public void lockCategory(String categoryCode) {
+    public void lockNeighbourhood(String categoryCode, GeoPoint point, int radiusMeters) {
         // a fixture runs one command at a time
     }
 

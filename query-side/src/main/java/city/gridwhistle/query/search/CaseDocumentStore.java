@@ -3,11 +3,15 @@ package city.gridwhistle.query.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +35,30 @@ public class CaseDocumentStore {
         try {
             var response = client.get(g -> g.index(index).id(caseId), CaseDocument.class);
             return Optional.ofNullable(response.found() ? response.source() : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The documents of these cases that exist in the index, by case id: one multi-get request. */
+    Map<String, CaseDocument> findAll(String index, Collection<String> caseIds) {
+        Map<String, CaseDocument> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        try {
+            MgetResponse<CaseDocument> response = client.mget(m -> m.index(index).ids(List.copyOf(caseIds)),
+                    CaseDocument.class);
+            for (MultiGetResponseItem<CaseDocument> item : response.docs()) {
+                if (item.isFailure()) {
+                    throw new IllegalStateException("reading case " + item.failure().id() + " failed: "
+                            + item.failure().error().reason());
+                }
+                if (item.result().found()) {
+                    found.put(item.result().id(), item.result().source());
+                }
+            }
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,8 +5,6 @@ import city.gridwhistle.api.readmodel.RebuildProgress;
 import city.gridwhistle.api.readmodel.RebuildReadModelCommand;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.stream.BlockingStream;
@@ -85,28 +83,27 @@ public class CaseIndexRebuild {
         }
     }
 
-    /** Replays every event available now into the index, a chunk of documents per bulk request. */
+    /** Replays every event available now into the index, a chunk of events per multi-get and bulk request. */
     private void replayAvailable(BlockingStream<TrackedEventMessage<?>> events, String target) {
-        Map<String, CaseDocument> chunk = new HashMap<>();
-        int eventsInChunk = 0;
+        CaseBatch chunk = new CaseBatch(store, target);
+        long sinceProgress = 0;
         while (events.hasNextAvailable()) {
             TrackedEventMessage<?> event = nextOf(events);
             if (event instanceof DomainEventMessage<?> domainEvent) {
                 String caseId = CaseFold.caseIdOf(domainEvent.getPayload());
                 if (caseId != null) {
-                    CaseDocument doc = chunk.computeIfAbsent(caseId,
-                            id -> store.find(target, id).orElseGet(CaseDocument::new));
-                    CaseFold.apply(doc, caseId, domainEvent.getPayload(), domainEvent.getSequenceNumber());
+                    chunk.add(caseId, domainEvent.getPayload(), domainEvent.getSequenceNumber());
                 }
             }
-            advance(event);
-            if (++eventsInChunk >= CHUNK) {
-                store.saveAll(target, chunk.values());
-                chunk.clear();
-                eventsInChunk = 0;
+            sinceProgress++;
+            if (sinceProgress >= CHUNK) {
+                chunk.flush();
+                advance(event, sinceProgress);
+                sinceProgress = 0;
             }
         }
-        store.saveAll(target, chunk.values());
+        chunk.flush();
+        progressTo(sinceProgress);
     }
 
     private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> events) {
@@ -118,14 +115,20 @@ public class CaseIndexRebuild {
         }
     }
 
-    private void advance(TrackedEventMessage<?> event) {
-        progress.updateAndGet(p -> {
-            long done = p.eventsDone() + 1;
-            double seconds = Math.max(Duration.between(p.startedAt(), Instant.now()).toMillis(), 1) / 1000.0;
-            long total = Math.max(p.eventsTotal(), event.trackingToken().position().orElse(0) + 1);
-            return new RebuildProgress(p.readModel(), p.state(), done, total, done / seconds, p.fromIndex(),
-                    p.toIndex(), p.startedAt(), null, null);
-        });
+    private void advance(TrackedEventMessage<?> event, long count) {
+        long position = event.trackingToken().position().orElse(0) + 1;
+        progress.updateAndGet(p -> progressed(p, count, Math.max(p.eventsTotal(), position)));
+    }
+
+    private void progressTo(long count) {
+        progress.updateAndGet(p -> progressed(p, count, p.eventsTotal()));
+    }
+
+    private static RebuildProgress progressed(RebuildProgress p, long count, long total) {
+        long done = p.eventsDone() + count;
+        double seconds = Math.max(Duration.between(p.startedAt(), Instant.now()).toMillis(), 1) / 1000.0;
+        return new RebuildProgress(p.readModel(), p.state(), done, Math.max(total, done), done / seconds,
+                p.fromIndex(), p.toIndex(), p.startedAt(), null, null);
     }
 
     private void finish(String state, String error) {

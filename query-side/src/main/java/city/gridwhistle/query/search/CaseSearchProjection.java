@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the search index in step with the event store. Idempotent under replay and redelivery: {@link CaseFold}
  * skips an event whose sequence number is not above the document's version, and Elasticsearch's external
- * versioning refuses an older document over a newer one. A processor batch is written with one bulk request.
+ * versioning refuses an older document over a newer one. A processor batch is read with one multi-get and
+ * written with one bulk request.
  */
 @Component
 @ProcessingGroup(CaseSearchProjection.GROUP)
@@ -33,7 +34,7 @@ public class CaseSearchProjection {
     void on(DomainEventMessage<?> event) {
         String caseId = CaseFold.caseIdOf(event.getPayload());
         if (caseId != null) {
-            CaseFold.apply(batch().document(caseId), caseId, event.getPayload(), event.getSequenceNumber());
+            batch().add(caseId, event.getPayload(), event.getSequenceNumber());
         }
     }
 
@@ -42,7 +43,7 @@ public class CaseSearchProjection {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH, key -> {
             index.ensureReady();
-            CaseBatch batch = new CaseBatch(store);
+            CaseBatch batch = new CaseBatch(store, CaseIndex.ALIAS);
             root.onPrepareCommit(uow -> {
                 batch.flush();
                 feed.changed(batch.documents());

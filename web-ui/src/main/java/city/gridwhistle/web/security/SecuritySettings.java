@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl          how long a bearer token lives
  * @param maxFailedLogins   wrong passwords in a row before an account locks
  * @param lockout           how long a locked account stays locked
- * @param reportsPerWindow  reports one person may file within {@code reportWindow}
+ * @param reportsPerWindow  reports one person may file within {@code reportWindow}; 0 turns the limit off (for
+ *                          load tests only: the benchmark files thousands of reports a second from 50 riders)
  * @param reportWindow      the window of the filing rate limit
  * @param adminPassword     when set and no administrator exists, an {@code admin} account is created with it
  *                          (the way to bootstrap an installation on external servers, where no demo accounts exist)
