@@ -11,7 +11,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -101,25 +100,27 @@ class RiderPagesIntegrationTest {
         try (BrowserContext phone = Browser.phone(base(), "zh-CN", SHUFANG_07[0], SHUFANG_07[1])) {
             Page page = Browser.signIn(phone, "r016", "zh-CN");
             assertThat(page.locator("#where-text")).containsText("30.59691");
-            AtomicBoolean lost = new AtomicBoolean();
-            // the report reaches the server, but its answer never reaches the phone
-            page.route("**/api/reports", route -> {
-                if (lost.compareAndSet(false, true)) {
-                    route.fetch();
-                    route.abort("connectionreset");
-                } else {
-                    route.resume();
-                }
-            });
+            // the report reaches the server, but its answer never reaches the page: the first call to /api/reports is
+            // made for real and then fails as a dropped connection would
+            page.evaluate("""
+                    () => {
+                        const real = window.fetch;
+                        let lost = false;
+                        window.fetch = (url, init) => {
+                            if (!lost && String(url).endsWith('/api/reports')) {
+                                lost = true;
+                                return real(url, init).then(() => { throw new TypeError('connection reset'); });
+                            }
+                            return real(url, init);
+                        };
+                    }""");
             page.locator("label[for=cat-E0406]").click();
             page.locator("#description").fill("闻到燃气味 lostzq16");
             page.locator("#submit").click();
 
             assertThat(page.locator("#outbox")).containsText("1 条上报保存在手机上");
-            // the page keeps the report before it sends it: wait until the server has it, letting Playwright run the
-            // route meanwhile (its callbacks run only while the test thread is inside a Playwright call)
-            page.waitForCondition(() -> filed("lostzq16") == 1,
-                    new Page.WaitForConditionOptions().setTimeout(Api.READ_MODEL_WITHIN.toMillis()));
+            // the page keeps the report before it sends it: wait until the server has it
+            org.awaitility.Awaitility.await().atMost(Api.READ_MODEL_WITHIN).until(() -> filed("lostzq16") == 1);
 
             page.evaluate("window.dispatchEvent(new Event('online'))");
             assertThat(page.locator("#receipt")).containsText("上报已受理");
