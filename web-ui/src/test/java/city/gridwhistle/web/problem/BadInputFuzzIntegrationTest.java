@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BadInputFuzzIntegrationTest {
 
     /** Callers of this suite only: no other test files as them, so their reports and rate limits are ours. */
-    private static final List<String> RIDERS = List.of("r014", "r015", "r016");
+    private static final List<String> RIDERS = List.of("r025", "r026", "r027");
     private static final String WORKER = "w027";
     private static final String SUPERVISOR = "longquanyi";
     private static final int SAMPLES = 25;
