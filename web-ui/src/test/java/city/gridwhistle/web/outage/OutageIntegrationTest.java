@@ -131,7 +131,10 @@ class OutageIntegrationTest {
         ResponseEntity<JsonNode> filed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> rider.postForEntity("/api/reports", report("恢复后：路灯不亮"), JsonNode.class),
                         r -> r.getStatusCode() == HttpStatus.CREATED);
-        api.awaitCase(filed.getBody().path("caseId").asText(), c -> c.path("status").asText().equals("DISPATCHED"));
+        String refiled = filed.getBody().path("caseId").asText();
+        // the projections come back from their retry back-off (up to a minute) once PostgreSQL is back
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.get("/api/cases/" + refiled).path("status").asText().equals("DISPATCHED"));
         api.done(before, "accept", "w001", Map.of());
         api.awaitStatus(before, "IN_PROGRESS");
         JsonNode recovered = await().atMost(Duration.ofSeconds(60))
