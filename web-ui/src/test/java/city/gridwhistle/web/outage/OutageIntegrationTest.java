@@ -137,7 +137,8 @@ class OutageIntegrationTest {
                 .until(() -> api.get("/api/cases/" + refiled).path("status").asText().equals("DISPATCHED"));
         api.done(before, "accept", "w001", Map.of());
         api.awaitStatus(before, "IN_PROGRESS");
-        JsonNode recovered = await().atMost(Duration.ofSeconds(60))
+        // every processor, each out of its own back-off (Axon's reaches a minute), before health is UP again
+        JsonNode recovered = await().atMost(Duration.ofSeconds(150))
                 .until(() -> admin.getForEntity("/actuator/health", JsonNode.class),
                         h -> h.getStatusCode() == HttpStatus.OK).getBody();
         assertThat(recovered.path("components").path("db").path("status").asText()).isEqualTo("UP");
