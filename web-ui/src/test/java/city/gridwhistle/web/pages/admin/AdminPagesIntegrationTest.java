@@ -128,7 +128,16 @@ class AdminPagesIntegrationTest {
         assertThat(row.getByLabel("Cells of WADMUI1", EXACT)).hasValue(code(22));
         row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions()
                 .setName("Put WADMUI1 on duty")).click();
-        assertThat(row.locator(".badge")).hasText("on duty");
+        // the list is re-read after each change; a re-read that raced the cells' change may show the old duty, so
+        // the page is looked at again until it shows what the server holds
+        org.awaitility.Awaitility.await().atMost(city.gridwhistle.Api.READ_MODEL_WITHIN)
+                .pollInterval(java.time.Duration.ofSeconds(2)).until(() -> {
+                    if ("on duty".equals(row.locator(".badge").textContent().trim())) {
+                        return true;
+                    }
+                    page.reload();
+                    return "on duty".equals(row.locator(".badge").textContent().trim());
+                });
 
         JsonNode receipt = new Api(http).file("E0101", inside(22, SIZE), "界面测试：暴露垃圾", "r033").getBody();
         assertThat(receipt.path("cellCode").asText()).isEqualTo(code(22));
