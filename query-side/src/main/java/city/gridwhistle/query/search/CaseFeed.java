@@ -6,10 +6,9 @@ import city.gridwhistle.api.dashboard.WatchDashboardQuery;
 import city.gridwhistle.query.access.CaseAccess;
 import city.gridwhistle.query.live.InstanceSignals;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -56,7 +55,7 @@ public class CaseFeed {
 
     /** Another instance projected these cases: our subscribers hear of them as they are in the index now. */
     void changedElsewhere(String caseIds) {
-        emit(Arrays.stream(caseIds.split(",")).map(store::find).flatMap(Optional::stream).toList());
+        emit(store.findAll(CaseIndex.ALIAS, List.of(caseIds.split(","))).values());
     }
 
     private void emit(Collection<CaseDocument> documents) {

@@ -7,6 +7,7 @@ import city.gridwhistle.api.grid.FindGridWorkersQuery;
 import city.gridwhistle.api.grid.GridCellOutcome;
 import city.gridwhistle.api.grid.GridWorkers;
 import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.web.problem.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -120,18 +121,11 @@ class GridAdminController {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownWorker(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "no such grid worker");
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no such grid worker");
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail workerExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "worker-exists", "a grid worker with this id is already enrolled");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "worker-exists", "a grid worker with this id is already enrolled");
     }
 }

@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
-    static final String TYPE_BASE = "/problems/";
+    static final String TYPE_BASE = Problems.TYPE_BASE;
 
     private final DatabaseAvailability database;
 
@@ -252,9 +252,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = Problems.of(status, type, detail);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }

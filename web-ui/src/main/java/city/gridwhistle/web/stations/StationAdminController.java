@@ -7,6 +7,7 @@ import city.gridwhistle.api.rider.UpdateStationDetailsCommand;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import city.gridwhistle.web.problem.Problems;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalTime;
@@ -80,19 +81,12 @@ class StationAdminController {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownStation(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "no such station");
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no such station");
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail duplicateStation(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "station-exists", "a station with this id is already registered");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "station-exists", "a station with this id is already registered");
     }
 
     private static GeoPoint location(StationRequest station) {

@@ -11,10 +11,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,7 +34,7 @@ class WorkerPagesIntegrationTest {
     private TestRestTemplate http;
 
     @Test
-    void aWorkerSeesANewCaseLiveAcceptsStartsAndResolvesItWithAPhoto() throws IOException {
+    void aWorkerSeesANewCaseLiveAcceptsStartsAndResolvesItWithAPhoto() {
         Api api = new Api(http);
         try (BrowserContext context = Browser.desktop("http://localhost:" + port, "zh-CN")) {
             Page page = Browser.signIn(context, "w024", "zh-CN");
@@ -65,7 +61,7 @@ class WorkerPagesIntegrationTest {
             assertThat(page.locator("#case-detail:not([data-version='" + version + "'])")).isVisible();
 
             page.locator("#resolve-note").fill("标志牌已扶正加固");
-            page.locator("#resolve-photo").setInputFiles(new FilePayload("after.png", "image/png", png()));
+            page.locator("#resolve-photo").setInputFiles(new FilePayload("after.png", "image/png", Pictures.png(new Color(0x1a6b35))));
             page.locator("#form-resolve button[type=submit]").click();
             assertThat(page.locator("#case-status")).hasText("已处置待核查");
             assertThat(page.locator("img[alt='处置后的照片']")).isVisible();
@@ -116,19 +112,5 @@ class WorkerPagesIntegrationTest {
             Browser.assertNoMissingMessages(page);
             Browser.screenshot(page, "worker-case-en");
         }
-    }
-
-    /** A real PNG, as a phone's camera would hand over a JPEG. */
-    static byte[] png() throws IOException {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(new Color(0x1a6b35));
-        g.fillRect(0, 0, 64, 48);
-        g.setColor(Color.WHITE);
-        g.fillRect(28, 8, 8, 32);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }
