@@ -15,13 +15,19 @@
 
     // ---- the outbox: reports kept on the phone until acknowledged ----------------------------------------------
 
+    var opened = null;
+
+    /** The outbox database, opened once per page. */
     function db() {
-        return new Promise(function (resolve, reject) {
-            var open = indexedDB.open(DB, 1);
-            open.onupgradeneeded = function () { open.result.createObjectStore(STORE, { keyPath: 'key' }); };
-            open.onsuccess = function () { resolve(open.result); };
-            open.onerror = function () { reject(open.error); };
-        });
+        if (!opened) {
+            opened = new Promise(function (resolve, reject) {
+                var open = indexedDB.open(DB, 1);
+                open.onupgradeneeded = function () { open.result.createObjectStore(STORE, { keyPath: 'key' }); };
+                open.onsuccess = function () { resolve(open.result); };
+                open.onerror = function () { opened = null; reject(open.error); };
+            });
+        }
+        return opened;
     }
 
     function store(mode, work) {
