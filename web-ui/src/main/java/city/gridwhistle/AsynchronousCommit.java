@@ -30,8 +30,26 @@ final class AsynchronousCommit implements TransactionManager {
         boolean joining = TransactionSynchronizationManager.isActualTransactionActive();
         Transaction transaction = delegate.startTransaction();
         if (!joining) {
-            jdbc.execute("set local synchronous_commit = off");
+            try {
+                jdbc.execute("set local synchronous_commit = off");
+            } catch (RuntimeException e) {
+                rollBack(transaction, e);
+                throw e;
+            }
         }
         return transaction;
+    }
+
+    /**
+     * A transaction begun and not ended stays bound to the processor's thread: every later transaction of that
+     * thread would join it, on its broken connection, and fail, so the processor would never recover from an outage
+     * that struck at this statement (decision 0018). Rolling back unbinds it even when the rollback itself fails.
+     */
+    private static void rollBack(Transaction transaction, RuntimeException cause) {
+        try {
+            transaction.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 }

@@ -96,12 +96,10 @@ class RiderPagesIntegrationTest {
     }
 
     /**
-     * Passes when this class runs alone; in the full suite the first, real send has not reached the server within
-     * the wait (the report stays kept on the page), for a reason not yet found. The server's side of it, a retry
-     * with the same Idempotency-Key answered with the first answer, is covered by IdempotencyKeyIntegrationTest.
+     * A pothole: its duplicate radius is 30 m and no other test reports one in 书房, so the report files a case of
+     * its own rather than joining another test's open case nearby (a gas smell here once did, 100 m from one).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("in the full suite the first send does not reach the server; under investigation")
     void aReportWhoseAnswerWasLostIsNotFiledTwiceWhenSentAgain() {
         try (BrowserContext phone = Browser.phone(base(), "zh-CN", SHUFANG_07[0], SHUFANG_07[1])) {
             Page page = Browser.signIn(phone, "r016", "zh-CN");
@@ -120,8 +118,8 @@ class RiderPagesIntegrationTest {
                             return real(url, init);
                         };
                     }""");
-            page.locator("label[for=cat-E0406]").click();
-            page.locator("#description").fill("闻到燃气味 lostzq16");
+            page.locator("label[for=cat-E0402]").click();
+            page.locator("#description").fill("路面坑洼 lostzq16");
             page.locator("#submit").click();
 
             assertThat(page.locator("#outbox")).containsText("1 条上报保存在手机上");
