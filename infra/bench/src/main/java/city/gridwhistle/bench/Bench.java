@@ -159,9 +159,9 @@ public final class Bench {
         }
     }
 
-    /** The JIT compiles the hot paths of a cold JVM for tens of seconds: load that is not measured. */
+    /** The JIT compiles the hot paths of a cold JVM for tens of seconds (C2 was still busy after 20 s): load that is not measured. */
     private void warmUp() throws InterruptedException {
-        Duration warm = scale.name().equals("full") ? Duration.ofSeconds(60) : Duration.ofSeconds(20);
+        Duration warm = scale.name().equals("full") ? Duration.ofSeconds(60) : Duration.ofSeconds(45);
         Load.Result r = Load.closed(8, Duration.ZERO, warm, () -> fileOne() != null);
         log("warm-up: %s at 8 clients, %.0f reports/s (not counted)", warm, r.throughput());
     }

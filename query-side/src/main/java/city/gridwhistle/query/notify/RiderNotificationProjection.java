@@ -256,7 +256,7 @@ public class RiderNotificationProjection {
                 on conflict do nothing""", id, eventId, riderId, caseId, kind.name(), status.name(), hashes,
                 confirmation == null ? null : confirmation.name(), sqlTime(at));
         if (inserted == 1 && !replay.isReplay()) {
-            deliveries.schedule(id);
+            deliveries.schedule(id, riderId);
             tellSubscribers(id);
             signals.tell(SIGNAL, id.toString());
         }

@@ -69,7 +69,7 @@ public class WebhookSender {
                 notification.riderId()).stream().findFirst().orElse(null);
         Optional<WebhookRegistry.Target> target = webhooks.of(platform);
         if (target.isEmpty()) {
-            log.skipped(notificationId, platform, "no webhook registered for the rider's platform");
+            log.skipped(notificationId, platform, WebhookDeliveries.NO_WEBHOOK);
             return;
         }
         String body = body(platform, notification);

@@ -123,13 +123,43 @@ class PlatformWebhookIntegrationTest {
                 .until(() -> attemptsOf(notificationId).size() == FAILURES_BEFORE_RECOVERY + 1);
         assertThat(attemptsOf(notificationId)).filteredOn(r -> r.answered() == 200).hasSize(1);
 
-        JsonNode deliveries = api.as("admin").getForObject("/api/admin/webhooks/deliveries?platform=" + PLATFORM
-                + "&limit=500", JsonNode.class);
-        JsonNode record = java.util.stream.StreamSupport.stream(deliveries.path("deliveries").spliterator(), false)
-                .filter(d -> d.path("notificationId").asText().equals(notificationId)).findFirst().orElseThrow();
+        JsonNode record = delivery(api, PLATFORM, notificationId);
         assertThat(record.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(record.path("attempts").asInt()).isEqualTo(FAILURES_BEFORE_RECOVERY + 1);
         assertThat(record.path("lastHttpStatus").asInt()).isEqualTo(200);
+    }
+
+    /**
+     * Another platform's webhook gets nothing of a rider's, and a rider whose platform has none is recorded as
+     * skipped with the reason at once, without a delivery task (decision 0027).
+     */
+    @Test
+    void aRiderWhosePlatformHasNoWebhookIsSkippedAndSentNowhere() {
+        Api api = new Api(restTemplate);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gridwhistle-hook";
+        ResponseEntity<JsonNode> registered = api.as("admin").postForEntity("/api/admin/webhooks",
+                Map.of("platform", PLATFORM, "url", url), JsonNode.class);
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        webhookId = registered.getBody().path("webhookId").asText();
+
+        // R028 rides for 美团, which no test gives a webhook; a pothole's 30 m radius keeps it a case of its own
+        String caseId = api.fileCase("E0402", NANJIE_07, "南街社区路面坑洼 hookbeta", "r028");
+        String notificationId = RiderInboxScenarioTest.awaitNotification(api, "r028", caseId, "DISPATCHED", n -> true)
+                .path("id").asText();
+
+        JsonNode record = await().atMost(Api.READ_MODEL_WITHIN).until(() -> delivery(api, "美团", notificationId),
+                java.util.Objects::nonNull);
+        assertThat(record.path("status").asText()).isEqualTo("SKIPPED");
+        assertThat(record.path("attempts").asInt()).isZero();
+        assertThat(record.path("lastError").asText()).contains("no webhook");
+        assertThat(received).as("sent to nobody").noneMatch(r -> r.body().contains(caseId));
+    }
+
+    private static JsonNode delivery(Api api, String platform, String notificationId) {
+        JsonNode deliveries = api.as("admin").getForObject("/api/admin/webhooks/deliveries?platform=" + platform
+                + "&limit=500", JsonNode.class);
+        return java.util.stream.StreamSupport.stream(deliveries.path("deliveries").spliterator(), false)
+                .filter(d -> d.path("notificationId").asText().equals(notificationId)).findFirst().orElse(null);
     }
 
     @Test
