@@ -91,6 +91,11 @@ final class AppInstance implements AutoCloseable {
         return name;
     }
 
+    /** Everything the process wrote, every start of it. */
+    Path logFile() {
+        return logFile;
+    }
+
     Http http() {
         return new Http("http://127.0.0.1:" + port);
     }

@@ -3,12 +3,22 @@ package city.gridwhistle.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -48,7 +58,9 @@ class TwoInstancesSystemTest {
         AppInstance a = instance(AppInstance.of("two-a", url, es, SETTINGS)).start();
         await("the demo city").atMost(Duration.ofMinutes(2)).until(store::demoCityLoaded);
         store.drillCategory(DRILL, DRILL_SECONDS);
-        AppInstance b = instance(AppInstance.of("two-b", url, es, SETTINGS)).start();
+        // the second instance logs as production would ship it (decision 0019), and each request it answers
+        AppInstance b = instance(AppInstance.of("two-b", url, es, withJsonLogs(SETTINGS))).start();
+        itsLogLinesAreJsonWithTheRequestId(b);
 
         Set<String> acknowledged = new HashSet<>();
         for (int round = 1; round <= rounds; round++) {
@@ -97,6 +109,62 @@ class TwoInstancesSystemTest {
                 || verification.body().path("firstCheckpointProblem").isMissingNode())
                 .as("checkpoint verification: %s", verification.body().path("firstCheckpointProblem")).isTrue();
         assertThat(verification.body().path("intact").asBoolean()).as("audit verification").isTrue();
+    }
+
+    private static List<String> withJsonLogs(List<String> settings) {
+        List<String> all = new ArrayList<>(settings);
+        all.add("--spring.profiles.active=json-logs");
+        all.add("--logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG");
+        return all;
+    }
+
+    /**
+     * Every line the application writes is one JSON object (ECS) with the service's name, nothing else (no
+     * banner), and a line written while answering a request carries that request's X-Request-Id as
+     * {@code requestId}.
+     */
+    private static void itsLogLinesAreJsonWithTheRequestId(AppInstance instance) {
+        String requestId = "json-log-check-" + UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(instance.http().base() + "/open311/v2/services.json"))
+                .header("X-Request-Id", requestId).build();
+        try {
+            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        ObjectMapper json = new ObjectMapper();
+        await("a log line of request " + requestId).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(instance.logFile())) {
+                // the test's own start marker, and what the JVM itself prints about native access
+                if (!line.isBlank() && !line.startsWith("=== start") && !line.startsWith("WARNING:")) {
+                    lines.add(json.readTree(line));
+                }
+            }
+            assertThat(lines).as("log lines").hasSizeGreaterThan(5).allSatisfy(line -> {
+                assertThat(field(line, "@timestamp")).as("%s", line).isNotBlank();
+                assertThat(field(line, "log.level")).as("%s", line).isNotBlank();
+                assertThat(field(line, "service.name")).as("%s", line).isEqualTo("gridwhistle");
+            });
+            assertThat(lines).as("lines of request %s", requestId)
+                    .anySatisfy(line -> assertThat(field(line, "requestId")).isEqualTo(requestId));
+        });
+    }
+
+    /** An ECS field, written flat ({@code "log.level"}) or nested ({@code "log":{"level"}}). */
+    private static String field(JsonNode line, String name) {
+        if (line.has(name)) {
+            return line.get(name).asText();
+        }
+        JsonNode node = line;
+        for (String part : name.split("\\.")) {
+            node = node.path(part);
+        }
+        return node.asText();
     }
 
     /** A case filed on one instance is read on the other (through the shared index). */
