@@ -65,6 +65,8 @@ class MetricsIntegrationTest {
                 "gridwhistle_deadlines_late_tasks{task=\"AxonDeadline\"}",
                 "http_server_requests_seconds_bucket");
         assertThat(sum(after, "gridwhistle_database_down")).isZero();
+        // Axon's capacity gauge keeps a minute of events in memory: a catch-up filled the heap with it (0028)
+        assertThat(after).doesNotContain("eventProcessor_capacity");
     }
 
     @Test
