@@ -88,12 +88,8 @@ class PlatformWebhookIntegrationTest {
     @Test
     void aReceiverThatFailsTwiceGetsEachSignedNotificationOnceItRecoversAndNeverAgain() throws Exception {
         Api api = new Api(restTemplate);
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gridwhistle-hook";
-        ResponseEntity<JsonNode> registered = api.as("admin").postForEntity("/api/admin/webhooks",
-                Map.of("platform", PLATFORM, "url", url), JsonNode.class);
-        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        webhookId = registered.getBody().path("webhookId").asText();
-        String secret = registered.getBody().path("secret").asText();
+        JsonNode registered = registerTheReceiver(api);
+        String secret = registered.path("secret").asText();
         assertThat(secret).startsWith("whsec_");
         assertThat(api.as("admin").getForObject("/api/admin/webhooks", String.class))
                 .as("the secret is shown once, never listed").contains(webhookId).doesNotContain(secret);
@@ -136,11 +132,7 @@ class PlatformWebhookIntegrationTest {
     @Test
     void aRiderWhosePlatformHasNoWebhookIsSkippedAndSentNowhere() {
         Api api = new Api(restTemplate);
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gridwhistle-hook";
-        ResponseEntity<JsonNode> registered = api.as("admin").postForEntity("/api/admin/webhooks",
-                Map.of("platform", PLATFORM, "url", url), JsonNode.class);
-        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        webhookId = registered.getBody().path("webhookId").asText();
+        registerTheReceiver(api);
 
         // R028 rides for 美团, which no test gives a webhook; a pothole's 30 m radius keeps it a case of its own
         String caseId = api.fileCase("E0402", NANJIE_07, "南街社区路面坑洼 hookbeta", "r028");
@@ -153,6 +145,16 @@ class PlatformWebhookIntegrationTest {
         assertThat(record.path("attempts").asInt()).isZero();
         assertThat(record.path("lastError").asText()).contains("no webhook");
         assertThat(received).as("sent to nobody").noneMatch(r -> r.body().contains(caseId));
+    }
+
+    /** The receiver becomes the platform's webhook; answers the registration (with the secret, shown once). */
+    private JsonNode registerTheReceiver(Api api) {
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/gridwhistle-hook";
+        ResponseEntity<JsonNode> registered = api.as("admin").postForEntity("/api/admin/webhooks",
+                Map.of("platform", PLATFORM, "url", url), JsonNode.class);
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        webhookId = registered.getBody().path("webhookId").asText();
+        return registered.getBody();
     }
 
     private static JsonNode delivery(Api api, String platform, String notificationId) {

@@ -8,7 +8,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +28,7 @@ import org.springframework.context.annotation.Bean;
  * Axon's JDBC event storage engine and token store on our Flyway schema ({@code V1__event_store.sql}: Axon never
  * creates or changes these tables), with the hash chain in front of the engine.
  */
-@AutoConfiguration(before = JdbcAutoConfiguration.class)
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 public class AxonJdbcSchemaAutoConfiguration {
 
     @Bean
@@ -69,6 +73,26 @@ public class AxonJdbcSchemaAutoConfiguration {
                 .build();
         return new ChainingEventStorageEngine(jdbcEngine, eventSerializer, new JdbcTemplate(dataSource));
     }
+
+    /**
+     * Axon's event store as its auto-configuration builds it, but with streams that lag behind the shared cache
+     * moved to streams of their own every second instead of every ten. The store keeps the events it reads ahead
+     * for the processors in a linked list; a processor busy with a batch still holds its place in that list, and
+     * with it every event read after it. While processors catch up (after an outage, with a large store) the
+     * store reads tens of thousands of events a second, so ten seconds of them filled a 1 GB heap (decision 0028).
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cleanupDelay(LAGGING_STREAM_CLEANUP_MILLIS)
+                .build();
+    }
+
+    static final long LAGGING_STREAM_CLEANUP_MILLIS = 1_000;
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
