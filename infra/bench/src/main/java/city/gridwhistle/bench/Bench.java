@@ -452,6 +452,24 @@ public final class Bench {
         throw new IllegalStateException("the case-search projection did not catch up within 30 minutes");
     }
 
+    /** Waits until no streaming processor is more than a handful of events behind the head of the store. */
+    void awaitEveryProcessorIdle() throws Exception {
+        long start = System.nanoTime();
+        long logged = start;
+        while (System.nanoTime() - start < Duration.ofMinutes(90).toNanos()) {
+            double lag = api.metric(admin, "gridwhistle.processor.lag");
+            if (lag <= 100) {
+                return;
+            }
+            if (System.nanoTime() - logged > Duration.ofSeconds(60).toNanos()) {
+                log("waiting for the processors: %,.0f events behind in all", lag);
+                logged = System.nanoTime();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the processors did not catch up within 90 minutes");
+    }
+
     /** S7: memory under half load for the soak's duration, sampled every 5 s; growth compares the first and last third. */
     private void soak() throws Exception {
         log("S7 soak: %s at %.0f reports/s", scale.soak(), halfLoad());
