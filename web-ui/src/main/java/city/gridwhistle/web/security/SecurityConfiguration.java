@@ -112,7 +112,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
                 // a signed-in page's session is honoured, never created here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(pageSessions()))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallThatChanges))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -166,6 +166,17 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/notifications/*/read").hasRole("RIDER")
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * The signed-in page's session, read but never created: a repository of our own does not take the NEVER
+     * policy from the chain, and by default it made a session for every call with a token or key (thirty
+     * minutes each; under load they filled the heap, decision 0028).
+     */
+    private static HttpSessionSecurityContextRepository pageSessions() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return sessions;
     }
 
     @Bean

@@ -73,6 +73,21 @@ class AuthenticationIntegrationTest {
         assertThat(me.toString()).doesNotContain("password", "$2a$", "{bcrypt}");
     }
 
+    /**
+     * A bearer token or API key is the whole credential: the server keeps no session for such a call. It kept one
+     * per call once (30 minutes each): under load the sessions filled the heap (decision 0028).
+     */
+    @Test
+    void aCallWithATokenLeavesNoSessionBehind() {
+        Http.Response read = http.get("/api/cases?size=1", admin);
+        Http.Response me = http.get("/api/auth/me", admin);
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(read.headers().allValues("Set-Cookie")).as("cookies set by a token call").isEmpty();
+        assertThat(me.headers().allValues("Set-Cookie")).as("cookies set by a token call").isEmpty();
+    }
+
     @Test
     void wrongPasswordIsAnUnauthorizedProblemThatDoesNotSayWhetherTheAccountExists() {
         String username = newAccount();
