@@ -3,9 +3,7 @@ package city.gridwhistle.query.notify;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,28 +21,22 @@ public class WebhookDeliveries {
 
     private final SchedulerClient scheduler;
     private final WebhookDeliveryLog log;
-    private final JdbcTemplate jdbc;
+    private final WebhookRegistry webhooks;
 
-    public WebhookDeliveries(SchedulerClient scheduler, WebhookDeliveryLog log, JdbcTemplate jdbc) {
+    public WebhookDeliveries(SchedulerClient scheduler, WebhookDeliveryLog log, WebhookRegistry webhooks) {
         this.scheduler = scheduler;
         this.log = log;
-        this.jdbc = jdbc;
+        this.webhooks = webhooks;
     }
 
     void schedule(UUID notificationId, String riderId) {
-        List<Platform> platform = jdbc.query("""
-                select r.platform, exists (select 1 from notify_webhook w where w.platform = r.platform)
-                  from notify_rider r where r.rider_id = ?""",
-                (rs, n) -> new Platform(rs.getString(1), rs.getBoolean(2)), riderId);
-        if (platform.isEmpty() || !platform.getFirst().hasWebhook()) {
-            log.skipped(notificationId, platform.isEmpty() ? null : platform.getFirst().name(), NO_WEBHOOK);
+        WebhookRegistry.Destination destination = webhooks.forRider(riderId);
+        if (destination.webhook().isEmpty()) {
+            log.skipped(notificationId, destination.platform(), NO_WEBHOOK);
             return;
         }
         log.pending(notificationId);
         scheduler.scheduleIfNotExists(TASK.instance(notificationId.toString()).data(notificationId.toString())
                 .scheduledTo(Instant.now()));
-    }
-
-    private record Platform(String name, boolean hasWebhook) {
     }
 }

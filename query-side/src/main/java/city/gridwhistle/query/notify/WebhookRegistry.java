@@ -82,13 +82,17 @@ public class WebhookRegistry {
                         rs.getTimestamp(4).toInstant(), rs.getString(5))));
     }
 
-    Optional<Target> of(String platform) {
-        if (platform == null) {
-            return Optional.empty();
-        }
-        return jdbc.query("select id, platform, url, secret from notify_webhook where platform = ?",
-                (rs, n) -> new Target(rs.getString(1), rs.getString(2), URI.create(rs.getString(3)), rs.getString(4)),
-                platform).stream().findFirst();
+    /** Where a rider's notifications go: the rider's platform (null while unknown) and its webhook, if it has one. */
+    record Destination(String platform, Optional<Target> webhook) {
+    }
+
+    Destination forRider(String riderId) {
+        return jdbc.query("""
+                select r.platform, w.id, w.url, w.secret
+                  from notify_rider r left join notify_webhook w on w.platform = r.platform where r.rider_id = ?""",
+                (rs, n) -> new Destination(rs.getString(1), rs.getString(2) == null ? Optional.empty() : Optional.of(
+                        new Target(rs.getString(2), rs.getString(1), URI.create(rs.getString(3)), rs.getString(4)))),
+                riderId).stream().findFirst().orElse(new Destination(null, Optional.empty()));
     }
 
     static URI requireUrl(String text) {

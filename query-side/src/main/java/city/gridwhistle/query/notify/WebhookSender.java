@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +28,15 @@ public class WebhookSender {
     private final RiderInbox inbox;
     private final WebhookRegistry webhooks;
     private final WebhookDeliveryLog log;
-    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final NotifyProperties properties;
     private final HttpClient http;
 
-    public WebhookSender(RiderInbox inbox, WebhookRegistry webhooks, WebhookDeliveryLog log, JdbcTemplate jdbc,
-                         ObjectMapper json, NotifyProperties properties) {
+    public WebhookSender(RiderInbox inbox, WebhookRegistry webhooks, WebhookDeliveryLog log, ObjectMapper json,
+                         NotifyProperties properties) {
         this.inbox = inbox;
         this.webhooks = webhooks;
         this.log = log;
-        this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.webhooks().timeout())
@@ -65,9 +62,9 @@ public class WebhookSender {
             return;
         }
         RiderNotification notification = found.get();
-        String platform = jdbc.queryForList("select platform from notify_rider where rider_id = ?", String.class,
-                notification.riderId()).stream().findFirst().orElse(null);
-        Optional<WebhookRegistry.Target> target = webhooks.of(platform);
+        WebhookRegistry.Destination destination = webhooks.forRider(notification.riderId());
+        String platform = destination.platform();
+        Optional<WebhookRegistry.Target> target = destination.webhook();
         if (target.isEmpty()) {
             log.skipped(notificationId, platform, WebhookDeliveries.NO_WEBHOOK);
             return;

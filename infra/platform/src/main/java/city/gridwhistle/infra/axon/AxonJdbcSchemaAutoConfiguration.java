@@ -74,6 +74,8 @@ public class AxonJdbcSchemaAutoConfiguration {
         return new ChainingEventStorageEngine(jdbcEngine, eventSerializer, new JdbcTemplate(dataSource));
     }
 
+    static final long LAGGING_STREAM_CLEANUP_MILLIS = 1_000;
+
     /**
      * Axon's event store as its auto-configuration builds it, but with streams that lag behind the shared cache
      * moved to streams of their own every second instead of every ten. The store keeps the events it reads ahead
@@ -91,8 +93,6 @@ public class AxonJdbcSchemaAutoConfiguration {
                 .cleanupDelay(LAGGING_STREAM_CLEANUP_MILLIS)
                 .build();
     }
-
-    static final long LAGGING_STREAM_CLEANUP_MILLIS = 1_000;
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
