@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /** Test access to how stored rows are read, for a test that plays the forger. */
 public final class ChainingEventStorageEngineAccess {
@@ -11,6 +12,10 @@ public final class ChainingEventStorageEngineAccess {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChainingEventStorageEngineAccess() {
+    }
+
+    public static EventStorageEngine delegateOf(EventStorageEngine engine) {
+        return ((ChainingEventStorageEngine) engine).delegate();
     }
 
     public static Map<String, Object> metadata(Map<String, Object> row) {

@@ -100,6 +100,11 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
         delegate.storeSnapshot(snapshot);
     }
 
+    /** The engine that stores and reads. */
+    EventStorageEngine delegate() {
+        return delegate;
+    }
+
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         return delegate.readEvents(trackingToken, mayBlock);

@@ -50,7 +50,8 @@ public class AxonJdbcSchemaAutoConfiguration {
     }
 
     /**
-     * Axon's JDBC engine on our schema, behind the hash chain: every event appended gets its place in its
+     * Axon's JDBC engine on our schema (its endless tail read cut into slices, see
+     * {@link SlicedTailJdbcEventStorageEngine}), behind the hash chain: every event appended gets its place in its
      * aggregate's chain (see {@link ChainingEventStorageEngine}).
      */
     @Bean
@@ -61,7 +62,7 @@ public class AxonJdbcSchemaAutoConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  DataSource dataSource) {
-        EventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
+        EventStorageEngine jdbcEngine = new SlicedTailJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -69,8 +70,7 @@ public class AxonJdbcSchemaAutoConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
         return new ChainingEventStorageEngine(jdbcEngine, eventSerializer, new JdbcTemplate(dataSource));
     }
 
