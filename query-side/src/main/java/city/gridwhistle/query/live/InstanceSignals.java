@@ -3,6 +3,7 @@ package city.gridwhistle.query.live;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +60,29 @@ public class InstanceSignals implements SmartLifecycle {
         } catch (DataAccessException e) {
             log.debug("Could not signal {} to the other instances: {}", channel, e.getMessage());
         }
+    }
+
+    /**
+     * Tells the other instances of many things at once: as few signals as fit them, each a comma-separated list
+     * under PostgreSQL's limit (items must not contain commas). The receiver splits with {@link #items}.
+     */
+    public void tellAll(String channel, Collection<String> items) {
+        StringBuilder message = new StringBuilder();
+        for (String item : items) {
+            if (!message.isEmpty() && message.length() + item.length() + 1 > MAX_MESSAGE) {
+                tell(channel, message.toString());
+                message.setLength(0);
+            }
+            message.append(message.isEmpty() ? "" : ",").append(item);
+        }
+        if (!message.isEmpty()) {
+            tell(channel, message.toString());
+        }
+    }
+
+    /** The items of a message sent with {@link #tellAll}. */
+    public static List<String> items(String message) {
+        return List.of(message.split(","));
     }
 
     @Override

@@ -29,14 +29,20 @@ import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.query.live.InstanceSignals;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,6 +62,8 @@ public class RiderNotificationProjection {
 
     public static final String GROUP = "rider-notifications";
 
+    private static final String BATCH_RESOURCE = RiderNotificationProjection.class.getName() + ".batch";
+
     private final JdbcTemplate jdbc;
     private final RiderInbox inbox;
     private final WebhookDeliveries deliveries;
@@ -70,12 +78,23 @@ public class RiderNotificationProjection {
         this.emitter = emitter;
         this.signals = signals;
         // a rider's live inbox may be open on an instance that does not project notifications (decision 0016)
-        signals.on(SIGNAL, id -> tellSubscribers(UUID.fromString(id)));
+        signals.on(SIGNAL, ids -> {
+            if (!ridersWatchingHere().isEmpty()) {
+                InstanceSignals.items(ids).forEach(id -> tellSubscribers(UUID.fromString(id)));
+            }
+        });
     }
 
     private void tellSubscribers(UUID id) {
         inbox.find(id).ifPresent(notification -> emitter.emit(WatchRiderNotificationsQuery.class,
                 query -> query.viewer().id().equals(notification.riderId()), notification));
+    }
+
+    /** The riders whose live inbox is open on this instance: mostly none, and then nothing need be read back. */
+    private Set<String> ridersWatchingHere() {
+        return emitter.activeSubscriptions().stream().map(Message::getPayload)
+                .filter(WatchRiderNotificationsQuery.class::isInstance)
+                .map(query -> ((WatchRiderNotificationsQuery) query).viewer().id()).collect(Collectors.toSet());
     }
 
     @EventHandler
@@ -257,9 +276,36 @@ public class RiderNotificationProjection {
                 confirmation == null ? null : confirmation.name(), sqlTime(at));
         if (inserted == 1 && !replay.isReplay()) {
             deliveries.schedule(id, riderId);
-            tellSubscribers(id);
-            signals.tell(SIGNAL, id.toString());
+            announceBeforeCommit(id, riderId);
         }
+    }
+
+    /**
+     * A batch's new notifications are announced together as it commits (decision 0029): one signal to the other
+     * instances instead of one per notification, and a notification is read back for the live inbox only when its
+     * rider has one open here. A batch that rolls back announces nothing.
+     */
+    private void announceBeforeCommit(UUID id, String riderId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            announce(Map.of(id, riderId));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<Map<UUID, String>>getOrComputeResource(BATCH_RESOURCE, key -> {
+            Map<UUID, String> fresh = new LinkedHashMap<>();
+            batch.onPrepareCommit(uow -> announce(fresh));
+            return fresh;
+        }).put(id, riderId);
+    }
+
+    private void announce(Map<UUID, String> notifications) {
+        Set<String> watching = ridersWatchingHere();
+        notifications.forEach((id, riderId) -> {
+            if (watching.contains(riderId)) {
+                tellSubscribers(id);
+            }
+        });
+        signals.tellAll(SIGNAL, notifications.keySet().stream().map(UUID::toString).toList());
     }
 
     /** The notification of one event for one rider: the same id however often the event is handled. */

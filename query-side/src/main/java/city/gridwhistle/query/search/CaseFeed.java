@@ -7,7 +7,6 @@ import city.gridwhistle.query.access.CaseAccess;
 import city.gridwhistle.query.live.InstanceSignals;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,22 +39,12 @@ public class CaseFeed {
 
     void changed(Collection<CaseDocument> documents) {
         emit(documents);
-        StringBuilder ids = new StringBuilder();
-        for (CaseDocument doc : documents) {
-            if (ids.length() + doc.caseId.length() + 1 > InstanceSignals.MAX_MESSAGE) {
-                signals.tell(SIGNAL, ids.toString());
-                ids.setLength(0);
-            }
-            ids.append(ids.isEmpty() ? "" : ",").append(doc.caseId);
-        }
-        if (!ids.isEmpty()) {
-            signals.tell(SIGNAL, ids.toString());
-        }
+        signals.tellAll(SIGNAL, documents.stream().map(doc -> doc.caseId).toList());
     }
 
     /** Another instance projected these cases: our subscribers hear of them as they are in the index now. */
     void changedElsewhere(String caseIds) {
-        emit(store.findAll(CaseIndex.ALIAS, List.of(caseIds.split(","))).values());
+        emit(store.findAll(CaseIndex.ALIAS, InstanceSignals.items(caseIds)).values());
     }
 
     private void emit(Collection<CaseDocument> documents) {

@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.query.live.InstanceSignals;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +29,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Each instance projects only its own segments, so live pages need word from the others: an instance tells the
  * others which cases it projected (PostgreSQL NOTIFY), and a subscriber here hears of a case another instance
- * projected. The other instance is played by the test, speaking on the same channel.
+ * projected; the same for riders' notifications, whose live inboxes may be open on any instance. The other
+ * instance is played by the test, speaking on the same channel.
  */
 @IntegrationTest
 class LiveUpdatesAcrossInstancesIntegrationTest {
 
     /** Inside 团结社区03网格 (W014). */
     private static final double[] TUANJIE_03 = {30.87954, 104.25053};
+    private static final String RIDER = "r029";
 
     @Autowired
     private TestRestTemplate server;
@@ -37,6 +45,8 @@ class LiveUpdatesAcrossInstancesIntegrationTest {
     private JdbcTemplate jdbc;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private InstanceSignals signals;
     @LocalServerPort
     private int port;
 
@@ -71,6 +81,7 @@ class LiveUpdatesAcrossInstancesIntegrationTest {
                 }
                 return heard.stream().anyMatch(payload -> payload.contains(caseId));
             });
+            listen.execute("unlisten *");
         }
     }
 
@@ -90,6 +101,114 @@ class LiveUpdatesAcrossInstancesIntegrationTest {
         await().atMost(Api.READ_MODEL_WITHIN).until(() -> inbox.stream().anyMatch(
                 line -> line.startsWith("data:") && line.contains(caseId)));
         assertThat(inbox).contains("event:case");
+    }
+
+    @Test
+    void aRiderWithTheInboxOpenHearsOfEachChangeToTheirCaseAndNobodyElseDoes() throws Exception {
+        Api api = new Api(server);
+        List<String> mine = listen("/api/notifications/stream", api.token(RIDER));
+        List<String> another = listen("/api/notifications/stream", api.token("r030"));
+        await().atMost(Api.READ_MODEL_WITHIN).until(() -> mine.contains("event:inbox") && another.contains("event:inbox"));
+
+        String caseId = api.fileCase("C0302", TUANJIE_03, "垃圾箱倒在路边 inboxlive29", RIDER);
+
+        await().atMost(Api.READ_MODEL_WITHIN).until(() -> notificationsOf(mine, caseId).stream()
+                .anyMatch(line -> line.contains("\"status\":\"DISPATCHED\"")));
+        assertThat(notificationsOf(mine, caseId)).anyMatch(line -> line.contains("\"status\":\"REGISTERED\""));
+        assertThat(another).noneMatch(line -> line.contains(caseId));
+    }
+
+    @Test
+    void theOtherInstancesAreToldWhichNotificationsThisOneProjected() throws Exception {
+        Api api = new Api(server);
+        try (Connection other = dataSource.getConnection(); Statement listen = other.createStatement()) {
+            other.setAutoCommit(true);
+            listen.execute("listen gw_rider_notification");
+            String caseId = api.fileCase("E0103", TUANJIE_03, "路面油污很滑 inboxsignal29", RIDER);
+            api.awaitStatus(caseId, "DISPATCHED");
+            List<String> ids = await().atMost(Api.READ_MODEL_WITHIN).until(() -> notificationIds(api, caseId),
+                    found -> found.size() >= 2);
+
+            PGConnection postgres = other.unwrap(PGConnection.class);
+            List<String> heard = new CopyOnWriteArrayList<>();
+            await().atMost(Api.READ_MODEL_WITHIN).until(() -> {
+                PGNotification[] notifications = postgres.getNotifications(500);
+                if (notifications != null) {
+                    for (PGNotification n : notifications) {
+                        if (n.getName().equals("gw_rider_notification")) {
+                            heard.addAll(InstanceSignals.items(n.getParameter().substring(n.getParameter().indexOf('|') + 1)));
+                        }
+                    }
+                }
+                return heard.containsAll(ids);
+            });
+            listen.execute("unlisten *");
+        }
+    }
+
+    @Test
+    void aRiderHereHearsOfNotificationsAnotherInstanceProjected() throws Exception {
+        Api api = new Api(server);
+        String caseId = api.fileCase("E0302", TUANJIE_03, "井盖松动会响 inboxelsewhere29", RIDER);
+        List<String> ids = await().atMost(Api.READ_MODEL_WITHIN).until(() -> notificationIds(api, caseId),
+                found -> found.size() >= 2);
+        List<String> inbox = listen("/api/notifications/stream", api.token(RIDER));
+        await().atMost(Api.READ_MODEL_WITHIN).until(() -> inbox.contains("event:inbox"));
+        inbox.clear();
+
+        jdbc.queryForObject("select pg_notify('gw_rider_notification', ?)", Object.class,
+                "another-instance|" + String.join(",", ids));
+
+        await().atMost(Api.READ_MODEL_WITHIN).until(() -> ids.stream().allMatch(
+                id -> inbox.stream().anyMatch(line -> line.startsWith("data:") && line.contains(id))));
+        assertThat(inbox).contains("event:notification");
+    }
+
+    @Test
+    void manyThingsToldAtOnceTravelInAsFewSignalsAsFitUnderPostgresLimit() throws Exception {
+        List<String> items = IntStream.range(0, 600).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        try (Connection other = dataSource.getConnection(); Statement listen = other.createStatement()) {
+            other.setAutoCommit(true);
+            listen.execute("listen gw_test_many");
+            signals.tellAll("gw_test_many", items);
+
+            PGConnection postgres = other.unwrap(PGConnection.class);
+            List<String> payloads = new CopyOnWriteArrayList<>();
+            List<String> heard = new CopyOnWriteArrayList<>();
+            await().atMost(Api.READ_MODEL_WITHIN).until(() -> {
+                PGNotification[] notifications = postgres.getNotifications(500);
+                if (notifications != null) {
+                    for (PGNotification n : Arrays.stream(notifications)
+                            .filter(n -> n.getName().equals("gw_test_many")).toList()) {
+                        String message = n.getParameter().substring(n.getParameter().indexOf('|') + 1);
+                        payloads.add(message);
+                        heard.addAll(InstanceSignals.items(message));
+                    }
+                }
+                return heard.size() >= items.size();
+            });
+            assertThat(heard).containsExactlyElementsOf(items);
+            assertThat(payloads).hasSize((int) Math.ceil(items.size() * 37.0 / InstanceSignals.MAX_MESSAGE))
+                    .allMatch(message -> message.length() <= InstanceSignals.MAX_MESSAGE);
+            listen.execute("unlisten *");
+        }
+    }
+
+    /** The {@code data:} lines of notification events about a case. */
+    private static List<String> notificationsOf(List<String> lines, String caseId) {
+        List<String> found = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i - 1).equals("event:notification") && lines.get(i).contains(caseId)) {
+                found.add(lines.get(i));
+            }
+        }
+        return found;
+    }
+
+    private List<String> notificationIds(Api api, String caseId) {
+        JsonNode inbox = api.as(RIDER).getForObject("/api/notifications?size=100", JsonNode.class);
+        return StreamSupport.stream(inbox.path("items").spliterator(), false)
+                .filter(n -> n.path("caseId").asText().equals(caseId)).map(n -> n.path("id").asText()).toList();
     }
 
     private List<String> listen(String path, String token) throws Exception {
