@@ -281,7 +281,7 @@ public class RiderNotificationProjection {
     }
 
     /**
-     * A batch's new notifications are announced together as it commits (decision 0029): one signal to the other
+     * A batch's new notifications are announced together as it commits (decision 0030): one signal to the other
      * instances instead of one per notification, and a notification is read back for the live inbox only when its
      * rider has one open here. A batch that rolls back announces nothing.
      */
