@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,10 +39,13 @@ public class Checkpoints {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final JdbcTemplate cursor;
 
     public Checkpoints(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(1000);
     }
 
     /** Closes a checkpoint up to the head seen on the previous run, then remembers the head now. */
@@ -70,15 +74,15 @@ public class Checkpoints {
         if (toGlobalIndex < from) {
             return Optional.empty();
         }
-        List<String> leaves = leaves(from, toGlobalIndex);
-        if (leaves.isEmpty()) {
+        MerkleTree leaves = leaves(from, toGlobalIndex);
+        if (leaves.count() == 0) {
             return Optional.empty();
         }
-        String merkle = merkleRoot(leaves);
+        String merkle = leaves.root();
         String chain = EventChain.sha256(last.map(Checkpoint::chainRoot).orElse(EventChain.GENESIS), merkle);
         jdbc.update("""
                 insert into audit_checkpoint (from_global_index, to_global_index, event_count, merkle_root, chain_root)
-                values (?, ?, ?, ?, ?)""", from, toGlobalIndex, leaves.size(), merkle, chain);
+                values (?, ?, ?, ?, ?)""", from, toGlobalIndex, leaves.count(), merkle, chain);
         return last();
     }
 
@@ -90,17 +94,22 @@ public class Checkpoints {
 
     /** Recomputes every checkpoint from the events now stored and names the first that no longer matches. */
     public Verification verify() {
+        // one transaction, so that the events are read through a cursor (see leaves)
+        return transactions.execute(status -> verifyAll());
+    }
+
+    private Verification verifyAll() {
         String chain = EventChain.GENESIS;
         int checked = 0;
         for (Checkpoint checkpoint : all()) {
             checked++;
-            List<String> leaves = leaves(checkpoint.fromGlobalIndex(), checkpoint.toGlobalIndex());
-            String merkle = leaves.isEmpty() ? "" : merkleRoot(leaves);
+            MerkleTree leaves = leaves(checkpoint.fromGlobalIndex(), checkpoint.toGlobalIndex());
+            String merkle = leaves.count() == 0 ? "" : leaves.root();
             chain = EventChain.sha256(chain, merkle);
-            if (leaves.size() != checkpoint.eventCount()) {
+            if (leaves.count() != checkpoint.eventCount()) {
                 return new Verification(checked, "checkpoint " + checkpoint.id() + " covered " + checkpoint.eventCount()
                         + " events in global indexes " + checkpoint.fromGlobalIndex() + ".." + checkpoint.toGlobalIndex()
-                        + "; " + leaves.size() + " are there now");
+                        + "; " + leaves.count() + " are there now");
             }
             if (!merkle.equals(checkpoint.merkleRoot()) || !chain.equals(checkpoint.chainRoot())) {
                 return new Verification(checked, "checkpoint " + checkpoint.id() + " (global indexes "
@@ -111,25 +120,62 @@ public class Checkpoints {
         return new Verification(checked, null);
     }
 
-    /** Binary Merkle tree of SHA-256, an odd node carried up unchanged. */
-    static String merkleRoot(List<String> leaves) {
-        List<String> level = new ArrayList<>(leaves);
-        while (level.size() > 1) {
-            List<String> up = new ArrayList<>((level.size() + 1) / 2);
-            for (int i = 0; i < level.size(); i += 2) {
-                up.add(i + 1 < level.size() ? EventChain.sha256(level.get(i), level.get(i + 1)) : level.get(i));
-            }
-            level = up;
-        }
-        return level.getFirst();
+    /**
+     * The leaves of a range, in global order, folded into their tree as they are read: a range may hold millions of
+     * events (a first checkpoint over a large store, one after a bulk load), so neither the rows nor the leaves are
+     * ever all in memory. Inside a transaction the rows come through a cursor, a thousand at a time.
+     */
+    private MerkleTree leaves(long from, long to) {
+        MerkleTree tree = new MerkleTree();
+        cursor.query("select meta_data, payload from domain_event_entry where global_index between ? and ? "
+                + "order by global_index", (RowCallbackHandler) rs -> {
+                    Object hash = ChainingEventStorageEngine.asMap(rs.getBytes(1)).get(EventChain.HASH);
+                    tree.add(hash != null ? hash.toString() : EventChain.sha256(rs.getBytes(2)));
+                }, from, to);
+        return tree;
     }
 
-    private List<String> leaves(long from, long to) {
-        return jdbc.query("select meta_data, payload from domain_event_entry where global_index between ? and ? "
-                + "order by global_index", (rs, n) -> {
-                    Object hash = ChainingEventStorageEngine.asMap(rs.getBytes(1)).get(EventChain.HASH);
-                    return hash != null ? hash.toString() : EventChain.sha256(rs.getBytes(2));
-                }, from, to);
+    /**
+     * The checkpoints' binary Merkle tree of SHA-256 (an odd node carried up unchanged), built leaf by leaf, holding one root per complete subtree (at most one per
+     * height). Pairing level by level and carrying an odd node up unchanged gives the same root: the node carried
+     * up is always the rightmost, so at the end the pending subtrees are joined from the lowest up, each as the
+     * left of the one below it.
+     */
+    static final class MerkleTree {
+
+        private final List<String> complete = new ArrayList<>();
+        private long count;
+
+        void add(String leaf) {
+            String carry = leaf;
+            int height = 0;
+            while (height < complete.size() && complete.get(height) != null) {
+                carry = EventChain.sha256(complete.get(height), carry);
+                complete.set(height, null);
+                height++;
+            }
+            if (height == complete.size()) {
+                complete.add(carry);
+            } else {
+                complete.set(height, carry);
+            }
+            count++;
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The root; null for no leaves. */
+        String root() {
+            String root = null;
+            for (String subtree : complete) {
+                if (subtree != null) {
+                    root = root == null ? subtree : EventChain.sha256(subtree, root);
+                }
+            }
+            return root;
+        }
     }
 
     private Optional<Checkpoint> last() {
