@@ -8,11 +8,12 @@ import city.gridwhistle.IntegrationTest;
 import city.gridwhistle.query.live.InstanceSignals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
@@ -65,23 +66,10 @@ class LiveUpdatesAcrossInstancesIntegrationTest {
     @Test
     void theOtherInstancesAreToldWhichCasesThisOneProjected() throws Exception {
         Api api = new Api(server);
-        try (Connection other = dataSource.getConnection(); Statement listen = other.createStatement()) {
-            other.setAutoCommit(true);
-            listen.execute("listen gw_cases_changed");
+        try (Heard heard = new Heard("gw_cases_changed")) {
             String caseId = api.fileCase("C0105", TUANJIE_03, "消防栓漏水 instancezq23", "r023");
 
-            PGConnection postgres = other.unwrap(PGConnection.class);
-            List<String> heard = new CopyOnWriteArrayList<>();
-            await().atMost(Api.READ_MODEL_WITHIN).until(() -> {
-                PGNotification[] notifications = postgres.getNotifications(500);
-                if (notifications != null) {
-                    for (PGNotification n : notifications) {
-                        heard.add(n.getParameter());
-                    }
-                }
-                return heard.stream().anyMatch(payload -> payload.contains(caseId));
-            });
-            listen.execute("unlisten *");
+            heard.awaitUntil(messages -> messages.stream().anyMatch(message -> message.contains(caseId)));
         }
     }
 
@@ -121,28 +109,14 @@ class LiveUpdatesAcrossInstancesIntegrationTest {
     @Test
     void theOtherInstancesAreToldWhichNotificationsThisOneProjected() throws Exception {
         Api api = new Api(server);
-        try (Connection other = dataSource.getConnection(); Statement listen = other.createStatement()) {
-            other.setAutoCommit(true);
-            listen.execute("listen gw_rider_notification");
+        try (Heard heard = new Heard("gw_rider_notification")) {
             String caseId = api.fileCase("E0103", TUANJIE_03, "路面油污很滑 inboxsignal29", RIDER);
             api.awaitStatus(caseId, "DISPATCHED");
             List<String> ids = await().atMost(Api.READ_MODEL_WITHIN).until(() -> notificationIds(api, caseId),
                     found -> found.size() >= 2);
 
-            PGConnection postgres = other.unwrap(PGConnection.class);
-            List<String> heard = new CopyOnWriteArrayList<>();
-            await().atMost(Api.READ_MODEL_WITHIN).until(() -> {
-                PGNotification[] notifications = postgres.getNotifications(500);
-                if (notifications != null) {
-                    for (PGNotification n : notifications) {
-                        if (n.getName().equals("gw_rider_notification")) {
-                            heard.addAll(InstanceSignals.items(n.getParameter().substring(n.getParameter().indexOf('|') + 1)));
-                        }
-                    }
-                }
-                return heard.containsAll(ids);
-            });
-            listen.execute("unlisten *");
+            heard.awaitUntil(messages -> messages.stream().flatMap(message -> InstanceSignals.items(message).stream())
+                    .toList().containsAll(ids));
         }
     }
 
@@ -167,30 +141,57 @@ class LiveUpdatesAcrossInstancesIntegrationTest {
     @Test
     void manyThingsToldAtOnceTravelInAsFewSignalsAsFitUnderPostgresLimit() throws Exception {
         List<String> items = IntStream.range(0, 600).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        try (Connection other = dataSource.getConnection(); Statement listen = other.createStatement()) {
-            other.setAutoCommit(true);
-            listen.execute("listen gw_test_many");
+        try (Heard heard = new Heard("gw_test_many")) {
             signals.tellAll("gw_test_many", items);
 
-            PGConnection postgres = other.unwrap(PGConnection.class);
-            List<String> payloads = new CopyOnWriteArrayList<>();
-            List<String> heard = new CopyOnWriteArrayList<>();
+            List<String> messages = heard.awaitUntil(heardSoFar -> heardSoFar.stream()
+                    .mapToInt(message -> InstanceSignals.items(message).size()).sum() >= items.size());
+            assertThat(messages.stream().flatMap(message -> InstanceSignals.items(message).stream()))
+                    .containsExactlyElementsOf(items);
+            assertThat(messages).hasSize((int) Math.ceil(items.size() * 37.0 / InstanceSignals.MAX_MESSAGE))
+                    .allMatch(message -> message.length() <= InstanceSignals.MAX_MESSAGE);
+        }
+    }
+
+    /**
+     * Another instance's ear: a connection of its own listening on a channel, keeping each message heard without
+     * its sender's prefix. It stops listening before the connection goes back to the pool.
+     */
+    private final class Heard implements AutoCloseable {
+
+        private final Connection connection;
+        private final String channel;
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+
+        Heard(String channel) throws SQLException {
+            this.channel = channel;
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (Statement listen = connection.createStatement()) {
+                listen.execute("listen " + channel);
+            }
+        }
+
+        List<String> awaitUntil(Predicate<List<String>> enough) {
             await().atMost(Api.READ_MODEL_WITHIN).until(() -> {
-                PGNotification[] notifications = postgres.getNotifications(500);
-                if (notifications != null) {
-                    for (PGNotification n : Arrays.stream(notifications)
-                            .filter(n -> n.getName().equals("gw_test_many")).toList()) {
-                        String message = n.getParameter().substring(n.getParameter().indexOf('|') + 1);
-                        payloads.add(message);
-                        heard.addAll(InstanceSignals.items(message));
+                PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(500);
+                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+                    if (n.getName().equals(channel)) {
+                        messages.add(n.getParameter().substring(n.getParameter().indexOf('|') + 1));
                     }
                 }
-                return heard.size() >= items.size();
+                return enough.test(messages);
             });
-            assertThat(heard).containsExactlyElementsOf(items);
-            assertThat(payloads).hasSize((int) Math.ceil(items.size() * 37.0 / InstanceSignals.MAX_MESSAGE))
-                    .allMatch(message -> message.length() <= InstanceSignals.MAX_MESSAGE);
-            listen.execute("unlisten *");
+            return messages;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Statement unlisten = connection.createStatement()) {
+                unlisten.execute("unlisten *");
+            } finally {
+                connection.close();
+            }
         }
     }
 

@@ -97,8 +97,11 @@ class OutageIntegrationTest {
         // categories the other scenario does not file, so that nothing here joins a case there as a duplicate
         String before = api.fileCase("C0103", DemoCity.LIANGFENG_02, "停库前：粮丰社区电力井盖缺失", "r007");
         api.awaitCase(before, c -> c.path("status").asText().equals("DISPATCHED"));
-        // the operator's monitoring has called recently: its token is known to be good through the outage
-        assertThat(admin.getForEntity("/actuator/health", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the operator's monitoring has called recently: its token is known to be good through the outage. And all is
+        // up before it: after the other scenario's search outage the processors may still be in their back-off
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin.getForEntity("/actuator/health", JsonNode.class).getStatusCode(),
+                        status -> status == HttpStatus.OK);
         int pgPort = postgres.port();
         Path pgData = postgres.dataDirectory();
 
