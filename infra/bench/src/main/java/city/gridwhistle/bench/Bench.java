@@ -434,6 +434,11 @@ public final class Bench {
         long events = progress.path("eventsDone").asLong();
         put("S3.events", events);
         put("S3.events.per.s", events / seconds);
+        if (progress.path("state").asText().equals("FAILED")) {
+            // a rate over the events replayed before the failure is not a rebuild's rate
+            put("S3.failed", 1);
+            notes.put("S3", "the rebuild failed after " + events + " events (the application's log says why)");
+        }
         cpu.put("S3 (rebuild)", usage);
         log("S3: %s, %,d events in %.1f s: %.0f events/s; CPU %s", progress.path("state").asText(), events, seconds,
                 events / seconds, usage);
