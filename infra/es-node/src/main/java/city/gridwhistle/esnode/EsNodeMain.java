@@ -142,6 +142,10 @@ public final class EsNodeMain {
             .putList("node.roles", "master", "data", "ingest")
             // thread pools sized for a node beside an application, not for the whole machine
             .put("node.processors", Math.min(2, Runtime.getRuntime().availableProcessors()))
+            // the node runs the serial collector, whose heap "in use" counts garbage until the next collection
+            // (only G1 is nudged to collect before a breaker trips): the parent breaker counts what requests
+            // reserve instead, or a busy node refuses requests with 429 while most of its heap is garbage
+            .put("indices.breaker.total.use_real_memory", false)
             .build();
     }
 

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,57 +41,98 @@ public class CaseDocumentStore {
         }
     }
 
-    /** The documents of these cases that exist in the index, by case id: one multi-get request. */
+    /**
+     * The documents of these cases that exist in the index, by case id: one multi-get request, sent again while
+     * Elasticsearch sheds load.
+     */
     Map<String, CaseDocument> findAll(String index, Collection<String> caseIds) {
-        Map<String, CaseDocument> found = new HashMap<>();
         if (caseIds.isEmpty()) {
-            return found;
+            return new HashMap<>();
         }
         try {
-            MgetResponse<CaseDocument> response = client.mget(m -> m.index(index).ids(List.copyOf(caseIds)),
-                    CaseDocument.class);
-            for (MultiGetResponseItem<CaseDocument> item : response.docs()) {
-                if (item.isFailure()) {
-                    throw new IllegalStateException("reading case " + item.failure().id() + " failed: "
-                            + item.failure().error().reason());
+            LoadShedding shedding = new LoadShedding();
+            while (true) {
+                MgetResponse<CaseDocument> response = LoadShedding.retried(() -> client.mget(
+                        m -> m.index(index).ids(List.copyOf(caseIds)), CaseDocument.class));
+                Map<String, CaseDocument> found = foundIn(response);
+                if (found != null) {
+                    return found;
                 }
-                if (item.result().found()) {
-                    found.put(item.result().id(), item.result().source());
+                if (!shedding.waitAgain()) {
+                    throw new IllegalStateException("reading " + caseIds.size() + " case(s) refused for load");
                 }
             }
-            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The documents found, or null when some item was refused for load and the request must be sent again. */
+    private static Map<String, CaseDocument> foundIn(MgetResponse<CaseDocument> response) {
+        Map<String, CaseDocument> found = new HashMap<>();
+        for (MultiGetResponseItem<CaseDocument> item : response.docs()) {
+            if (item.isFailure()) {
+                if (LoadShedding.shed(0, item.failure().error())) {
+                    return null;
+                }
+                throw new IllegalStateException("reading case " + item.failure().id() + " failed: "
+                        + item.failure().error().reason());
+            }
+            if (item.result().found()) {
+                found.put(item.result().id(), item.result().source());
+            }
+        }
+        return found;
+    }
+
     /**
      * One bulk request, each document versioned externally by its last event's sequence number. A version
-     * conflict means a newer state is already indexed (a redelivered or replayed batch): that item is done.
+     * conflict means a newer state is already indexed (a redelivered or replayed batch): that item is done. Items
+     * refused for load are sent again, on their own, after a wait.
      */
     public void saveAll(Collection<CaseDocument> documents) {
         saveAll(CaseIndex.ALIAS, documents);
     }
 
     void saveAll(String index, Collection<CaseDocument> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
         try {
-            BulkResponse response = client.bulk(b -> {
-                documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
-                        .version(doc.version).versionType(VersionType.External).document(doc))));
-                return b;
-            });
-            List<BulkResponseItem> failed = response.items().stream()
-                    .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT)
-                    .toList();
-            if (!failed.isEmpty()) {
-                throw new IllegalStateException("indexing " + failed.size() + " case(s) failed, first: "
-                        + failed.getFirst().id() + " " + failed.getFirst().error().reason());
+            LoadShedding shedding = new LoadShedding();
+            List<CaseDocument> pending = List.copyOf(documents);
+            while (!pending.isEmpty()) {
+                pending = refusedForLoad(index, pending);
+                if (!pending.isEmpty() && !shedding.waitAgain()) {
+                    throw new IllegalStateException("indexing " + pending.size() + " case(s) refused for load");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the documents with one bulk request and answers those refused for load. */
+    private List<CaseDocument> refusedForLoad(String index, List<CaseDocument> documents) throws IOException {
+        BulkResponse response = LoadShedding.retried(() -> client.bulk(b -> {
+            documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
+                    .version(doc.version).versionType(VersionType.External).document(doc))));
+            return b;
+        }));
+        List<CaseDocument> refused = new ArrayList<>();
+        List<BulkResponseItem> failed = new ArrayList<>();
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null || item.status() == VERSION_CONFLICT) {
+                continue;
+            }
+            if (LoadShedding.shed(item.status(), item.error())) {
+                refused.add(documents.get(i));
+            } else {
+                failed.add(item);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("indexing " + failed.size() + " case(s) failed, first: "
+                    + failed.getFirst().id() + " " + failed.getFirst().error().reason());
+        }
+        return refused;
     }
 }

@@ -1,0 +1,85 @@
+package city.gridwhistle.query.search;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.transport.TransportException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import org.elasticsearch.client.ResponseException;
+
+/**
+ * Elasticsearch answers 429 Too Many Requests when it sheds load (a full write queue, a tripped circuit breaker),
+ * for a whole request or for single items of a bulk or multi-get, and means: send it again a little later. A
+ * writer that gave up instead would fail its batch (a rebuild would stop; a processor would go into its error
+ * back-off, which grows to a minute). Waits double from {@link #FIRST_WAIT} up to {@link #LONGEST_WAIT}; after
+ * {@link #GIVE_UP_AFTER} of waiting the 429 is the caller's like any other failure.
+ */
+final class LoadShedding {
+
+    static final Duration FIRST_WAIT = Duration.ofMillis(100);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
+
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final Set<String> SHED_ITEM_TYPES = Set.of("circuit_breaking_exception",
+            "es_rejected_execution_exception");
+
+    private long waitedMillis;
+    private long nextWaitMillis = FIRST_WAIT.toMillis();
+
+    /** One call to Elasticsearch. */
+    interface Call<T> {
+        T call() throws IOException;
+    }
+
+    /** Makes the call, and again after a wait for as long as Elasticsearch answers it with 429. */
+    static <T> T retried(Call<T> call) throws IOException {
+        LoadShedding shedding = new LoadShedding();
+        while (true) {
+            try {
+                return call.call();
+            } catch (ElasticsearchException e) {
+                shedding.waitOrRethrow(e.status(), e);
+            } catch (IOException e) {
+                shedding.waitOrRethrow(statusOf(e), e);
+            }
+        }
+    }
+
+    /** The HTTP status of a refused request, as the transport in use reports it; 0 when there was no answer. */
+    private static int statusOf(IOException failure) {
+        return switch (failure) {
+            case ResponseException e -> e.getResponse().getStatusLine().getStatusCode();
+            case TransportException e -> e.statusCode();
+            default -> 0;
+        };
+    }
+
+    /** Whether an item of a bulk or multi-get was refused for load, not for what it is. */
+    static boolean shed(int status, ErrorCause error) {
+        return status == TOO_MANY_REQUESTS || error != null && SHED_ITEM_TYPES.contains(error.type());
+    }
+
+    /** Waits before items refused for load are sent again; false when it has waited long enough. */
+    boolean waitAgain() {
+        if (waitedMillis >= GIVE_UP_AFTER.toMillis()) {
+            return false;
+        }
+        try {
+            Thread.sleep(nextWaitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        waitedMillis += nextWaitMillis;
+        nextWaitMillis = Math.min(nextWaitMillis * 2, LONGEST_WAIT.toMillis());
+        return true;
+    }
+
+    private <E extends Exception> void waitOrRethrow(int status, E failure) throws E {
+        if (status != TOO_MANY_REQUESTS || !waitAgain()) {
+            throw failure;
+        }
+    }
+}
