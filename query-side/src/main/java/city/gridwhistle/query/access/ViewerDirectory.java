@@ -1,5 +1,6 @@
 package city.gridwhistle.query.access;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,33 +32,38 @@ public class ViewerDirectory {
     }
 
     /**
-     * The riders' pseudonymous handles. Handles read before are remembered (a rider's handle does not change), so
-     * that while PostgreSQL is down, search results from Elasticsearch still name the reporters already seen; any
-     * other reporter is shown without a handle until the database is back.
+     * The riders' pseudonymous handles. A rider's handle does not change, so handles read before are remembered
+     * and only the others are read from PostgreSQL: a page of search results costs no round trip once its
+     * reporters have been seen, and while the database is down it still names them; any other reporter is shown
+     * without a handle until the database is back.
      */
     public Map<String, String> handlesOf(Collection<String> riderIds) {
-        if (riderIds.isEmpty()) {
-            return Map.of();
+        Map<String, String> handles = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        riderIds.forEach(id -> {
+            String handle = knownHandles.get(id);
+            if (handle != null) {
+                handles.put(id, handle);
+            } else {
+                unknown.add(id);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return handles;
         }
         try {
-            Map<String, String> handles = named.query(
+            Map<String, String> read = named.query(
                             "select rider_id, handle from viewer_rider_handle where rider_id in (:ids)",
-                            Map.of("ids", riderIds), (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                            Map.of("ids", unknown), (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            if (knownHandles.size() + handles.size() > MAX_KNOWN_HANDLES) {
+            if (knownHandles.size() + read.size() > MAX_KNOWN_HANDLES) {
                 knownHandles.clear();
             }
-            knownHandles.putAll(handles);
-            return handles;
+            knownHandles.putAll(read);
+            handles.putAll(read);
         } catch (DataAccessResourceFailureException | TransientDataAccessException databaseDown) {
-            Map<String, String> known = new HashMap<>();
-            riderIds.forEach(id -> {
-                String handle = knownHandles.get(id);
-                if (handle != null) {
-                    known.put(id, handle);
-                }
-            });
-            return known;
+            // the reporters not seen before stay unnamed
         }
+        return handles;
     }
 }
