@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Walks the event store and checks every aggregate's hash chain, then every checkpoint. Names the first event
@@ -30,21 +31,23 @@ public class AuditVerifier {
               from domain_event_entry""";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate transactions;
     private final Checkpoints checkpoints;
 
-    public AuditVerifier(JdbcTemplate jdbc, Checkpoints checkpoints) {
+    public AuditVerifier(JdbcTemplate jdbc, TransactionTemplate transactions, Checkpoints checkpoints) {
         this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(1000);
+        this.transactions = transactions;
         this.checkpoints = checkpoints;
     }
 
     public Report verifyAll() {
         Walk walk = new Walk();
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(ROWS + " order by aggregate_identifier, sequence_number",
-                    java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(1000);
-            return statement;
-        }, walk);
+        // PostgreSQL hands rows over a fetch at a time only inside a transaction; outside one, the whole store at once
+        transactions.executeWithoutResult(status ->
+                cursor.query(ROWS + " order by aggregate_identifier, sequence_number", walk));
         return walk.report(checkpoints.verify());
     }
 

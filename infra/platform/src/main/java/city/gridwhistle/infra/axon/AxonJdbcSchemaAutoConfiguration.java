@@ -105,8 +105,11 @@ public class AxonJdbcSchemaAutoConfiguration {
     }
 
     @Bean
-    public AuditVerifier auditVerifier(DataSource dataSource, Checkpoints checkpoints) {
-        return new AuditVerifier(new JdbcTemplate(dataSource), checkpoints);
+    public AuditVerifier auditVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                       Checkpoints checkpoints) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        return new AuditVerifier(new JdbcTemplate(dataSource), readOnly, checkpoints);
     }
 
     @Bean
