@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.elasticsearch.client.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Elasticsearch answers 429 Too Many Requests when it sheds load (a full write queue, a tripped circuit breaker),
@@ -24,6 +26,8 @@ final class LoadShedding {
     private static final int TOO_MANY_REQUESTS = 429;
     private static final Set<String> SHED_ITEM_TYPES = Set.of("circuit_breaking_exception",
             "es_rejected_execution_exception");
+
+    private static final Logger log = LoggerFactory.getLogger(LoadShedding.class);
 
     private long waitedMillis;
     private long nextWaitMillis = FIRST_WAIT.toMillis();
@@ -64,7 +68,12 @@ final class LoadShedding {
     /** Waits before items refused for load are sent again; false when it has waited long enough. */
     boolean waitAgain() {
         if (waitedMillis >= GIVE_UP_AFTER.toMillis()) {
+            log.warn("Elasticsearch still refuses for load after {} s of waiting; giving up", waitedMillis / 1000);
             return false;
+        }
+        if (waitedMillis == 0) {
+            log.warn("Elasticsearch refuses for load (429); sending again after waits of up to {} s",
+                    LONGEST_WAIT.toSeconds());
         }
         try {
             Thread.sleep(nextWaitMillis);
