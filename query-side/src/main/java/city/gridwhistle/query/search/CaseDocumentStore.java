@@ -52,7 +52,7 @@ public class CaseDocumentStore {
         try {
             LoadShedding shedding = new LoadShedding();
             while (true) {
-                MgetResponse<CaseDocument> response = LoadShedding.retried(() -> client.mget(
+                MgetResponse<CaseDocument> response = shedding.send(() -> client.mget(
                         m -> m.index(index).ids(List.copyOf(caseIds)), CaseDocument.class));
                 Map<String, CaseDocument> found = foundIn(response);
                 if (found != null) {
@@ -99,7 +99,7 @@ public class CaseDocumentStore {
             LoadShedding shedding = new LoadShedding();
             List<CaseDocument> pending = List.copyOf(documents);
             while (!pending.isEmpty()) {
-                pending = refusedForLoad(index, pending);
+                pending = refusedForLoad(shedding, index, pending);
                 if (!pending.isEmpty() && !shedding.waitAgain()) {
                     throw new IllegalStateException("indexing " + pending.size() + " case(s) refused for load");
                 }
@@ -110,8 +110,9 @@ public class CaseDocumentStore {
     }
 
     /** Writes the documents with one bulk request and answers those refused for load. */
-    private List<CaseDocument> refusedForLoad(String index, List<CaseDocument> documents) throws IOException {
-        BulkResponse response = LoadShedding.retried(() -> client.bulk(b -> {
+    private List<CaseDocument> refusedForLoad(LoadShedding shedding, String index, List<CaseDocument> documents)
+            throws IOException {
+        BulkResponse response = shedding.send(() -> client.bulk(b -> {
             documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
                     .version(doc.version).versionType(VersionType.External).document(doc))));
             return b;

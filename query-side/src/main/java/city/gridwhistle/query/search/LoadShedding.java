@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * for a whole request or for single items of a bulk or multi-get, and means: send it again a little later. A
  * writer that gave up instead would fail its batch (a rebuild would stop; a processor would go into its error
  * back-off, which grows to a minute). Waits double from {@link #FIRST_WAIT} up to {@link #LONGEST_WAIT}; after
- * {@link #GIVE_UP_AFTER} of waiting the 429 is the caller's like any other failure.
+ * {@link #GIVE_UP_AFTER} of waiting the 429 is the caller's like any other failure. One instance serves one read or
+ * write, the whole request and its refused items alike.
  */
 final class LoadShedding {
 
@@ -26,7 +27,6 @@ final class LoadShedding {
     private static final int TOO_MANY_REQUESTS = 429;
     private static final Set<String> SHED_ITEM_TYPES = Set.of("circuit_breaking_exception",
             "es_rejected_execution_exception");
-
     private static final Logger log = LoggerFactory.getLogger(LoadShedding.class);
 
     private long waitedMillis;
@@ -37,16 +37,18 @@ final class LoadShedding {
         T call() throws IOException;
     }
 
-    /** Makes the call, and again after a wait for as long as Elasticsearch answers it with 429. */
-    static <T> T retried(Call<T> call) throws IOException {
-        LoadShedding shedding = new LoadShedding();
+    /**
+     * Makes the call, and again after a wait for as long as Elasticsearch answers it with 429; the waits count
+     * against the same two minutes as those for refused items.
+     */
+    <T> T send(Call<T> call) throws IOException {
         while (true) {
             try {
                 return call.call();
             } catch (ElasticsearchException e) {
-                shedding.waitOrRethrow(e.status(), e);
+                waitOrRethrow(e.status(), e);
             } catch (IOException e) {
-                shedding.waitOrRethrow(statusOf(e), e);
+                waitOrRethrow(statusOf(e), e);
             }
         }
     }
