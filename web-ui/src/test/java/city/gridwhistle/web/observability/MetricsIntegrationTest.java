@@ -67,6 +67,11 @@ class MetricsIntegrationTest {
         assertThat(sum(after, "gridwhistle_database_down")).isZero();
         // Axon's capacity gauge keeps a minute of events in memory: a catch-up filled the heap with it (0028)
         assertThat(after).doesNotContain("eventProcessor_capacity");
+        // Axon's "all" timers repeat the success and failure ones: counted, without their six quantiles each
+        assertThat(sum(after, "commandBus_allTimer_seconds_count", "FileReportCommand")).isPositive();
+        assertThat(after.lines().filter(line -> line.contains("allTimer") && line.contains("quantile="))).isEmpty();
+        assertThat(after.lines().filter(line -> line.startsWith("commandBus_successTimer_seconds{")
+                && line.contains("FileReportCommand") && line.contains("quantile=\"0.99\""))).hasSize(1);
     }
 
     @Test
@@ -80,7 +85,10 @@ class MetricsIntegrationTest {
         headers.set("X-Request-Id", "not a token\t{}");
         answer = api.as("r017").exchange("/api/cases", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(headers), String.class);
-        assertThat(answer.getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
+        String made = answer.getHeaders().getFirst("X-Request-Id");
+        assertThat(made).matches("[0-9a-f-]{36}");
+        assertThat(java.util.UUID.fromString(made).version()).as("a random UUID").isEqualTo(4);
+        assertThat(java.util.UUID.fromString(made).variant()).isEqualTo(2);
     }
 
     private String scrape() {
