@@ -8,8 +8,12 @@ import city.gridwhistle.api.dashboard.Grouping;
 import city.gridwhistle.api.dashboard.Heatmap;
 import city.gridwhistle.api.dashboard.Performance;
 import city.gridwhistle.api.dashboard.Trend;
+import city.gridwhistle.api.dashboard.TrendInterval;
 import city.gridwhistle.api.dashboard.UnitPerformance;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.query.access.CaseAccess;
+import city.gridwhistle.query.search.CaseFigures;
+import city.gridwhistle.query.search.CaseFigures.Counter;
 import city.gridwhistle.query.search.CaseIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -22,134 +26,206 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the dashboard queries with aggregations over the cases the viewer may see. The figures and their
- * definitions are those of docs/metrics.md; each is one filter aggregation, computed per unit and in total.
+ * Answers the dashboard queries. The figures and their definitions are those of docs/metrics.md. For supervisors
+ * and administrators, whose cases are whole districts, the whole days of a period are summed from the daily
+ * figures ({@link CaseFigures}, decision 0033) and only the parts of days at its ends, and the cases open and
+ * overdue now, are aggregated from the index; anyone else's figures, and a period without a whole day, come from
+ * the index alone. Both give the same numbers (DailyFiguresIntegrationTest).
  */
 @Component
 public class PerformanceQueries {
 
-    static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final int MAX_UNITS = 10_000;
     private static final List<String> FINAL = List.of(CaseStatus.CLOSED.name(), CaseStatus.VOIDED.name(),
             CaseStatus.MERGED.name());
+    /** Where a unit's figures hold the cases open and overdue, after the counters summed per day. */
+    private static final int OPEN_OVERDUE = Counter.COUNT;
+    private static final int SLOTS = Counter.COUNT + 1;
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
     private final CaseAccess access;
+    private final CaseFigures daily;
 
-    public PerformanceQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access) {
+    public PerformanceQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, CaseFigures daily) {
         this.client = client;
         this.index = index;
         this.access = access;
+        this.daily = daily;
+    }
+
+    @QueryHandler
+    public Performance handle(FindPerformanceQuery query) {
+        return performance(query, true);
+    }
+
+    /** The figures, summing the daily ones where the viewer and the period allow, or from the index alone. */
+    Performance performance(FindPerformanceQuery query, boolean summingDays) {
+        index.ensureReady();
+        Period period = new Period(query.from(), query.to());
+        Optional<Scope> scope = summingDays ? scopeOf(query.viewer()) : Optional.empty();
+        if (scope.isEmpty() || !period.hasWholeDays()) {
+            Counts counts = fromIndex(query.viewer(), query.groupBy(), List.of(period.whole()), query.to(), true);
+            return performance(query, counts.names(), counts.perUnit(), counts.total());
+        }
+        String district = scope.get().district();
+        Counts edges = fromIndex(query.viewer(), query.groupBy(), period.edges(), query.to(), false);
+        Map<String, long[]> perUnit = new HashMap<>(edges.perUnit());
+        daily.sums(query.groupBy().name(), period.firstWholeDay(), period.lastWholeDay(), district)
+                .forEach((code, sums) -> perUnit.merge(code, plus(new long[SLOTS], sums), PerformanceQueries::plus));
+        long[] total = plus(edges.total(), daily.sums(CaseFigures.ALL, period.firstWholeDay(), period.lastWholeDay(),
+                district).getOrDefault("", new long[SLOTS]));
+        return performance(query, daily.units(query.groupBy().name(), district), perUnit, total);
     }
 
     /**
-     * Each figure is one filter aggregation over the viewer's cases with the units inside it, so a case is read
-     * only by the figures it counts in, and the filter's own count is the total. The units and their names come
-     * from one more terms aggregation over all the viewer's cases, so a unit with nothing to count still shows.
-     * (Filters inside a terms aggregation, the other way round, test every case against every figure in every
-     * unit: about half again as slow at a million cases.)
+     * The figures of a grouping's units over some ranges of time, and the cases open and overdue at {@code to},
+     * aggregated from the index. Each figure is one filter aggregation over the viewer's cases with the units
+     * inside it, so a case is read only by the figures it counts in, and the filter's own count is the total. The
+     * units and their names come from one more terms aggregation over all the viewer's cases, when asked for, so a
+     * unit with nothing to count still shows. (Filters inside a terms aggregation, the other way round, test every
+     * case against every figure in every unit: about half again as slow at a million cases.)
      */
-    @QueryHandler
-    public Performance handle(FindPerformanceQuery query) {
-        index.ensureReady();
-        String codeField = codeField(query.groupBy());
-        Map<String, Aggregation> figures = new LinkedHashMap<>();
-        figures(query.from(), query.to()).forEach((name, figure) -> figures.put(name, Aggregation.of(a -> a
+    private Counts fromIndex(Actor viewer, Grouping groupBy, List<Range> ranges, Instant to, boolean withUnits) {
+        String codeField = codeField(groupBy);
+        List<Figure> figures = figures(ranges, to);
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        figures.forEach(figure -> aggregations.put(figure.name(), Aggregation.of(a -> a
                 .filter(figure.filter())
                 .aggregations(figure.metrics())
                 .aggregations("units", u -> u.terms(t -> t.field(codeField).size(MAX_UNITS))
                         .aggregations(figure.metrics())))));
+        if (withUnits) {
+            aggregations.put("units", Aggregation.of(a -> a
+                    .terms(t -> t.field(codeField).size(MAX_UNITS))
+                    .aggregations("name", n -> n.terms(t -> t.field(nameField(groupBy)).size(1)))));
+        }
         try {
             SearchResponse<Void> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)
                     .size(0)
-                    .query(q -> q.bool(b -> b.filter(access.filterFor(query.viewer()))))
-                    .aggregations(figures)
-                    .aggregations("units", a -> a
-                            .terms(t -> t.field(codeField).size(MAX_UNITS))
-                            .aggregations("name", n -> n.terms(t -> t.field(nameField(query.groupBy())).size(1)))),
-                    Void.class);
+                    .query(q -> q.bool(b -> b.filter(access.filterFor(viewer))))
+                    .aggregations(aggregations), Void.class);
             Map<String, Aggregate> found = response.aggregations();
-            Map<String, Map<String, Counted>> perUnit = new LinkedHashMap<>();
-            figures.keySet().forEach(figure -> {
-                Map<String, Counted> byCode = new HashMap<>();
-                for (StringTermsBucket bucket : found.get(figure).filter().aggregations().get("units").sterms()
-                        .buckets().array()) {
-                    byCode.put(bucket.key().stringValue(), new Counted(bucket.docCount(), bucket.aggregations()));
+            Map<String, long[]> perUnit = new HashMap<>();
+            long[] total = new long[SLOTS];
+            for (Figure figure : figures) {
+                var filter = found.get(figure.name()).filter();
+                figure.count(filter.docCount(), filter.aggregations(), total);
+                for (StringTermsBucket bucket : filter.aggregations().get("units").sterms().buckets().array()) {
+                    figure.count(bucket.docCount(), bucket.aggregations(),
+                            perUnit.computeIfAbsent(bucket.key().stringValue(), code -> new long[SLOTS]));
                 }
-                perUnit.put(figure, byCode);
-            });
-            List<UnitPerformance> units = new ArrayList<>();
-            for (StringTermsBucket bucket : found.get("units").sterms().buckets().array()) {
-                String code = bucket.key().stringValue();
-                var names = bucket.aggregations().get("name").sterms().buckets().array();
-                String name = names.isEmpty() ? code : names.getFirst().key().stringValue();
-                units.add(unit(code, name, figure -> perUnit.get(figure).getOrDefault(code, Counted.NOTHING)));
             }
-            UnitPerformance total = unit("", "", figure -> {
-                var filter = found.get(figure).filter();
-                return new Counted(filter.docCount(), filter.aggregations());
-            });
-            return new Performance(query.from(), query.to(), query.groupBy(), rank(units), total);
+            Map<String, String> names = new LinkedHashMap<>();
+            if (withUnits) {
+                for (StringTermsBucket bucket : found.get("units").sterms().buckets().array()) {
+                    String code = bucket.key().stringValue();
+                    var name = bucket.aggregations().get("name").sterms().buckets().array();
+                    names.put(code, name.isEmpty() ? code : name.getFirst().key().stringValue());
+                }
+            }
+            return new Counts(perUnit, total, names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** What a figure counted: its cases and its metric aggregations, if it has any. */
-    private record Counted(long cases, Map<String, Aggregate> metrics) {
-        static final Counted NOTHING = new Counted(0, Map.of());
+    /** A grouping's units by code with their figures (counters, then the open overdue), the total, and the names. */
+    private record Counts(Map<String, long[]> perUnit, long[] total, Map<String, String> names) {
+    }
+
+    private static Performance performance(FindPerformanceQuery query, Map<String, String> names,
+                                           Map<String, long[]> perUnit, long[] total) {
+        List<UnitPerformance> units = new ArrayList<>();
+        names.forEach((code, name) -> units.add(unit(code, name, perUnit.getOrDefault(code, new long[SLOTS]))));
+        return new Performance(query.from(), query.to(), query.groupBy(), rank(units), unit("", "", total));
     }
 
     @QueryHandler
     public Trend handle(FindTrendQuery query) {
+        return trend(query, true);
+    }
+
+    /** The trend, summing the daily figures where the viewer and the period allow, or from the index alone. */
+    Trend trend(FindTrendQuery query, boolean summingDays) {
         index.ensureReady();
         CalendarInterval interval = switch (query.interval()) {
             case DAY -> CalendarInterval.Day;
             case WEEK -> CalendarInterval.Week;
             case MONTH -> CalendarInterval.Month;
         };
+        Period period = new Period(query.from(), query.to());
+        Optional<Scope> scope = summingDays ? scopeOf(query.viewer()) : Optional.empty();
+        boolean rolledUp = scope.isPresent() && period.hasWholeDays();
+        List<Range> ranges = rolledUp ? period.edges() : List.of(period.whole());
+        Map<LocalDate, long[]> points = new TreeMap<>();
+        if (!ranges.isEmpty()) {
+            trendFromIndex(query.viewer(), ranges, interval, points);
+        }
+        if (rolledUp) {
+            daily.perDay(period.firstWholeDay(), period.lastWholeDay(), scope.get().district()).forEach((day, sums) -> {
+                long[] point = {sums[Counter.REPORTED.ordinal()], sums[Counter.REGISTERED.ordinal()],
+                        sums[Counter.CLOSED.ordinal()]};
+                if (point[0] + point[1] + point[2] > 0) {
+                    points.merge(bucketOf(day, query.interval()), point, PerformanceQueries::plus);
+                }
+            });
+        }
+        return new Trend(query.interval(), points.entrySet().stream()
+                .map(e -> new Trend.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList());
+    }
+
+    /** Adds the reported, registered and closed counts per interval over some ranges of time, from the index. */
+    private void trendFromIndex(Actor viewer, List<Range> ranges, CalendarInterval interval,
+                                Map<LocalDate, long[]> points) {
         try {
             SearchResponse<Void> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)
                     .size(0)
-                    .query(q -> q.bool(b -> b.filter(access.filterFor(query.viewer()))))
-                    .aggregations("reported", histogram("reportedAt", query, interval))
-                    .aggregations("registered", histogram("registeredAt", query, interval))
-                    .aggregations("closed", histogram("closedAt", query, interval)), Void.class);
-            Map<LocalDate, long[]> points = new TreeMap<>();
+                    .query(q -> q.bool(b -> b.filter(access.filterFor(viewer))))
+                    .aggregations("reported", histogram("reportedAt", ranges, interval))
+                    .aggregations("registered", histogram("registeredAt", ranges, interval))
+                    .aggregations("closed", histogram("closedAt", ranges, interval)), Void.class);
             String[] series = {"reported", "registered", "closed"};
             for (int i = 0; i < series.length; i++) {
                 for (DateHistogramBucket bucket : response.aggregations().get(series[i]).filter().aggregations()
                         .get("per").dateHistogram().buckets().array()) {
-                    LocalDate day = Instant.ofEpochMilli(bucket.key()).atZone(CITY).toLocalDate();
+                    LocalDate day = Instant.ofEpochMilli(bucket.key()).atZone(CaseFigures.CITY).toLocalDate();
                     // 上报数 counts reports, corroborating ones included, as the performance figure does
                     long value = bucket.aggregations().containsKey("reports")
                             ? Math.round(bucket.aggregations().get("reports").sum().value()) : bucket.docCount();
                     points.computeIfAbsent(day, d -> new long[3])[i] += value;
                 }
             }
-            return new Trend(query.interval(), points.entrySet().stream()
-                    .map(e -> new Trend.Point(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first day of the trend's interval that holds the day: weeks start on Monday, as the index's do. */
+    static LocalDate bucketOf(LocalDate day, TrendInterval interval) {
+        return switch (interval) {
+            case DAY -> day;
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> day.withDayOfMonth(1);
+        };
     }
 
     @QueryHandler
@@ -177,32 +253,58 @@ public class PerformanceQueries {
         }
     }
 
-    /** A figure of docs/metrics.md: the cases it counts, and the metric it computes over them, if any. */
-    record Figure(Query filter, Map<String, Aggregation> metrics) {
+    /**
+     * A figure of docs/metrics.md: the cases it counts, the metrics it computes over them, and where it adds what it
+     * found to a unit's figures.
+     */
+    private record Figure(String name, Query filter, Map<String, Aggregation> metrics, Counter counter) {
+
+        void count(long cases, Map<String, Aggregate> found, long[] figures) {
+            if (counter == null) {
+                figures[OPEN_OVERDUE] += cases;
+            } else if (counter == Counter.REPORTED) {
+                figures[Counter.REPORTED.ordinal()] += Math.round(found.get("reports").sum().value());
+            } else {
+                figures[counter.ordinal()] += cases;
+            }
+            if (counter == Counter.HANDLED) {
+                figures[Counter.HANDLING_MINUTES.ordinal()] += Math.round(found.get("minutes").sum().value());
+                figures[Counter.HANDLING_TIMED.ordinal()] += Math.round(found.get("timed").valueCount().value());
+            }
+        }
     }
 
-    /** The figures of docs/metrics.md, by name. */
-    static Map<String, Figure> figures(Instant from, Instant to) {
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        figures.put("reported", new Figure(inPeriod("reportedAt", from, to),
-                Map.of("reports", Aggregation.of(r -> r.sum(m -> m.field("reportCount"))))));
-        figures.put("registered", counting(inPeriod("registeredAt", from, to)));
-        figures.put("registeredOnTime", counting(inPeriod("registeredAt", from, to), isTrue("dispatchedOnTime")));
-        figures.put("dispatched", counting(inPeriod("dispatchedAt", from, to)));
-        figures.put("dispatchedAccurately", counting(inPeriod("dispatchedAt", from, to),
-                Query.of(q -> q.term(t -> t.field("transferCount").value(0)))));
-        figures.put("handled", new Figure(inPeriod("resolvedAt", from, to),
-                Map.of("minutes", Aggregation.of(m -> m.avg(v -> v.field("handlingMinutes"))))));
-        figures.put("handledOnTime", counting(inPeriod("resolvedAt", from, to), isTrue("handledOnTime")));
-        figures.put("reworked", counting(inPeriod("resolvedAt", from, to), isTrue("reworked")));
-        figures.put("closed", counting(inPeriod("closedAt", from, to)));
-        figures.put("closedOnTime", counting(inPeriod("closedAt", from, to), isTrue("closedOnTime")));
-        figures.put("openOverdue", counting(openOverdue(to)));
+    /** The figures of docs/metrics.md over some ranges of time (none: only the cases open and overdue). */
+    private static List<Figure> figures(List<Range> ranges, Instant to) {
+        List<Figure> figures = new ArrayList<>();
+        if (!ranges.isEmpty()) {
+            Query reported = inRanges("reportedAt", ranges);
+            Query registered = inRanges("registeredAt", ranges);
+            Query dispatched = inRanges("dispatchedAt", ranges);
+            Query resolved = inRanges("resolvedAt", ranges);
+            Query closed = inRanges("closedAt", ranges);
+            figures.add(new Figure("reported", reported,
+                    Map.of("reports", Aggregation.of(r -> r.sum(m -> m.field("reportCount")))), Counter.REPORTED));
+            figures.add(counting(Counter.REGISTERED, registered));
+            figures.add(counting(Counter.REGISTERED_ON_TIME, registered, isTrue("dispatchedOnTime")));
+            figures.add(counting(Counter.DISPATCHED, dispatched));
+            figures.add(counting(Counter.DISPATCHED_ACCURATELY, dispatched,
+                    Query.of(q -> q.term(t -> t.field("transferCount").value(0)))));
+            figures.add(new Figure("handled", resolved, Map.of(
+                    "minutes", Aggregation.of(m -> m.sum(v -> v.field("handlingMinutes"))),
+                    "timed", Aggregation.of(m -> m.valueCount(v -> v.field("handlingMinutes")))), Counter.HANDLED));
+            figures.add(counting(Counter.HANDLED_ON_TIME, resolved, isTrue("handledOnTime")));
+            figures.add(counting(Counter.REWORKED, resolved, isTrue("reworked")));
+            figures.add(counting(Counter.CLOSED, closed));
+            figures.add(counting(Counter.CLOSED_ON_TIME, closed, isTrue("closedOnTime")));
+        }
+        figures.add(new Figure("openOverdue", openOverdue(to), Map.of(), null));
         return figures;
     }
 
-    private static Figure counting(Query... all) {
-        return new Figure(all.length == 1 ? all[0] : Query.of(q -> q.bool(b -> b.filter(List.of(all)))), Map.of());
+    private static Figure counting(Counter counter, Query... all) {
+        return new Figure(counter.name(), all.length == 1 ? all[0] : Query.of(q -> q.bool(b -> b.filter(List.of(all)))),
+                Map.of(), counter);
     }
 
     /** Open now, registered before {@code to}, and overdue: a step went overdue, or the running one is due before to. */
@@ -216,30 +318,93 @@ public class PerformanceQueries {
                         .minimumShouldMatch("1")))));
     }
 
-    private static UnitPerformance unit(String code, String name, Function<String, Counted> figure) {
-        long reported = Math.round(metric(figure.apply("reported"), "reports", a -> a.sum().value(), 0.0));
-        long registered = figure.apply("registered").cases();
-        long registeredOnTime = figure.apply("registeredOnTime").cases();
-        long dispatched = figure.apply("dispatched").cases();
-        long dispatchedAccurately = figure.apply("dispatchedAccurately").cases();
-        Counted handledFigure = figure.apply("handled");
-        long handled = handledFigure.cases();
-        Double minutes = metric(handledFigure, "minutes", a -> a.avg().value(), null);
-        long handledOnTime = figure.apply("handledOnTime").cases();
-        long reworked = figure.apply("reworked").cases();
-        long closed = figure.apply("closed").cases();
-        long closedOnTime = figure.apply("closedOnTime").cases();
-        long dueToClose = closed + figure.apply("openOverdue").cases();
+    /**
+     * The daily figures a viewer may read, when their cases are whole districts: a district supervisor's district,
+     * or every district (a null district) for other supervisors and administrators.
+     */
+    private static Optional<Scope> scopeOf(Actor viewer) {
+        if (viewer == null) {
+            return Optional.empty();
+        }
+        return switch (viewer.role()) {
+            case SUPERVISOR -> Optional.of(new Scope(viewer.unit()));
+            case ADMIN, SYSTEM -> Optional.of(new Scope(null));
+            default -> Optional.empty();
+        };
+    }
+
+    private record Scope(String district) {
+    }
+
+    /** A range of time [from, to). */
+    record Range(Instant from, Instant to) {
+    }
+
+    /** A period [from, to) cut at the city's midnights: the whole days inside it and the parts of days at its ends. */
+    record Period(Instant from, Instant to) {
+
+        Range whole() {
+            return new Range(from, to);
+        }
+
+        LocalDate firstWholeDay() {
+            LocalDate day = from.atZone(CaseFigures.CITY).toLocalDate();
+            return startOf(day).equals(from) ? day : day.plusDays(1);
+        }
+
+        LocalDate lastWholeDay() {
+            return to.atZone(CaseFigures.CITY).toLocalDate().minusDays(1);
+        }
+
+        boolean hasWholeDays() {
+            return !firstWholeDay().isAfter(lastWholeDay());
+        }
+
+        /** The parts of days before the first whole day and after the last, where there are any. */
+        List<Range> edges() {
+            List<Range> edges = new ArrayList<>();
+            Instant firstMidnight = startOf(firstWholeDay());
+            Instant lastMidnight = startOf(lastWholeDay().plusDays(1));
+            if (from.isBefore(firstMidnight)) {
+                edges.add(new Range(from, firstMidnight));
+            }
+            if (lastMidnight.isBefore(to)) {
+                edges.add(new Range(lastMidnight, to));
+            }
+            return edges;
+        }
+
+        private static Instant startOf(LocalDate day) {
+            return day.atStartOfDay(CaseFigures.CITY).toInstant();
+        }
+    }
+
+    private static long[] plus(long[] a, long[] b) {
+        long[] sum = new long[Math.max(a.length, b.length)];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
+        }
+        return sum;
+    }
+
+    private static UnitPerformance unit(String code, String name, long[] figures) {
+        long reported = figures[Counter.REPORTED.ordinal()];
+        long registered = figures[Counter.REGISTERED.ordinal()];
+        long registeredOnTime = figures[Counter.REGISTERED_ON_TIME.ordinal()];
+        long dispatched = figures[Counter.DISPATCHED.ordinal()];
+        long dispatchedAccurately = figures[Counter.DISPATCHED_ACCURATELY.ordinal()];
+        long handled = figures[Counter.HANDLED.ordinal()];
+        long timed = figures[Counter.HANDLING_TIMED.ordinal()];
+        long handledOnTime = figures[Counter.HANDLED_ON_TIME.ordinal()];
+        long reworked = figures[Counter.REWORKED.ordinal()];
+        long closed = figures[Counter.CLOSED.ordinal()];
+        long closedOnTime = figures[Counter.CLOSED_ON_TIME.ordinal()];
+        long dueToClose = closed + figures[OPEN_OVERDUE];
         return new UnitPerformance(code, name, 0, reported, registered, registeredOnTime, rate(registeredOnTime, registered),
                 dispatched, dispatchedAccurately, rate(dispatchedAccurately, dispatched), handled, handledOnTime,
                 rate(handledOnTime, handled), reworked, rate(reworked, handled),
-                handled == 0 || minutes == null || minutes.isNaN() ? null : minutes / 60.0,
+                handled == 0 || timed == 0 ? null : figures[Counter.HANDLING_MINUTES.ordinal()] / (double) timed / 60.0,
                 closed, closedOnTime, dueToClose, rate(closed, dueToClose), rate(closedOnTime, dueToClose));
-    }
-
-    private static Double metric(Counted counted, String name, Function<Aggregate, Double> value, Double none) {
-        Aggregate aggregate = counted.metrics().get(name);
-        return aggregate == null ? none : value.apply(aggregate);
     }
 
     /** Best first: on-time closing rate (units without one last), closing rate, closings, then the unit code. */
@@ -263,11 +428,12 @@ public class PerformanceQueries {
         return ranked;
     }
 
-    private static Aggregation histogram(String field, FindTrendQuery query, CalendarInterval interval) {
+    private static Aggregation histogram(String field, List<Range> ranges, CalendarInterval interval) {
         boolean reports = field.equals("reportedAt");
-        return Aggregation.of(a -> a.filter(inPeriod(field, query.from(), query.to()))
+        return Aggregation.of(a -> a.filter(inRanges(field, ranges))
                 .aggregations("per", h -> {
-                    h.dateHistogram(d -> d.field(field).calendarInterval(interval).timeZone(CITY.getId()).minDocCount(1));
+                    h.dateHistogram(d -> d.field(field).calendarInterval(interval).timeZone(CaseFigures.CITY.getId())
+                            .minDocCount(1));
                     if (reports) {
                         h.aggregations("reports", r -> r.sum(m -> m.field("reportCount")));
                     }
@@ -277,6 +443,14 @@ public class PerformanceQueries {
 
     static Query inPeriod(String field, Instant from, Instant to) {
         return Query.of(q -> q.range(r -> r.date(d -> d.field(field).gte(from.toString()).lt(to.toString()))));
+    }
+
+    private static Query inRanges(String field, List<Range> ranges) {
+        if (ranges.size() == 1) {
+            return inPeriod(field, ranges.getFirst().from(), ranges.getFirst().to());
+        }
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(ranges.stream().map(range -> inPeriod(field, range.from(), range.to())).toList())));
     }
 
     private static Query isTrue(String field) {

@@ -3,7 +3,6 @@ package city.gridwhistle.query.search;
 import city.gridwhistle.api.readmodel.FindRebuildProgressQuery;
 import city.gridwhistle.api.readmodel.RebuildProgress;
 import city.gridwhistle.api.readmodel.RebuildReadModelCommand;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandHandler;
@@ -32,18 +31,27 @@ public class CaseIndexRebuild {
     private final EventStore eventStore;
     private final CaseIndex index;
     private final CaseDocumentStore store;
+    private final CaseFiguresRebuild figures;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(
             new RebuildProgress(RebuildReadModelCommand.CASES, "IDLE", 0, 0, 0, null, null, null, null, null));
 
-    public CaseIndexRebuild(EventStore eventStore, CaseIndex index, CaseDocumentStore store) {
+    public CaseIndexRebuild(EventStore eventStore, CaseIndex index, CaseDocumentStore store,
+                            CaseFiguresRebuild figures) {
         this.eventStore = eventStore;
         this.index = index;
         this.store = store;
+        this.figures = figures;
     }
 
-    /** Starts a rebuild in the background and answers with its first progress; one rebuild runs at a time. */
+    /**
+     * Starts a rebuild in the background and answers with its first progress; one rebuild of each read model runs
+     * at a time. The daily figures ({@link CaseFiguresRebuild}) are rebuilt from the index, not replayed.
+     */
     @CommandHandler
     public RebuildProgress handle(RebuildReadModelCommand command) {
+        if (RebuildReadModelCommand.FIGURES.equals(command.readModel())) {
+            return figures.start();
+        }
         if (!RebuildReadModelCommand.CASES.equals(command.readModel())) {
             throw new IllegalArgumentException("no read model named '" + command.readModel() + "'");
         }
@@ -63,7 +71,7 @@ public class CaseIndexRebuild {
 
     @QueryHandler
     public RebuildProgress handle(FindRebuildProgressQuery query) {
-        return progress.get();
+        return RebuildReadModelCommand.FIGURES.equals(query.readModel()) ? figures.progress() : progress.get();
     }
 
     private void run(String from, String to) {
@@ -117,22 +125,14 @@ public class CaseIndexRebuild {
 
     private void advance(TrackedEventMessage<?> event, long count) {
         long position = event.trackingToken().position().orElse(0) + 1;
-        progress.updateAndGet(p -> progressed(p, count, Math.max(p.eventsTotal(), position)));
+        progress.updateAndGet(p -> p.advancedBy(count, Math.max(p.eventsTotal(), position)));
     }
 
     private void progressTo(long count) {
-        progress.updateAndGet(p -> progressed(p, count, p.eventsTotal()));
-    }
-
-    private static RebuildProgress progressed(RebuildProgress p, long count, long total) {
-        long done = p.eventsDone() + count;
-        double seconds = Math.max(Duration.between(p.startedAt(), Instant.now()).toMillis(), 1) / 1000.0;
-        return new RebuildProgress(p.readModel(), p.state(), done, Math.max(total, done), done / seconds,
-                p.fromIndex(), p.toIndex(), p.startedAt(), null, null);
+        progress.updateAndGet(p -> p.advancedBy(count, p.eventsTotal()));
     }
 
     private void finish(String state, String error) {
-        progress.updateAndGet(p -> new RebuildProgress(p.readModel(), state, p.eventsDone(), p.eventsTotal(),
-                p.eventsPerSecond(), p.fromIndex(), p.toIndex(), p.startedAt(), Instant.now(), error));
+        progress.updateAndGet(p -> p.finished(state, error));
     }
 }

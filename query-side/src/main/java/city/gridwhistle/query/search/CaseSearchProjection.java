@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Keeps the search index in step with the event store. Idempotent under replay and redelivery: {@link CaseFold}
  * skips an event whose sequence number is not above the document's version, and Elasticsearch's external
  * versioning refuses an older document over a newer one. A processor batch is read with one multi-get and
- * written with one bulk request.
+ * written with one bulk request; the dashboards' daily figures ({@link CaseFigures}) follow the documents written,
+ * in the transaction that stores the processor's token.
  */
 @Component
 @ProcessingGroup(CaseSearchProjection.GROUP)
@@ -23,11 +24,13 @@ public class CaseSearchProjection {
     private final CaseIndex index;
     private final CaseDocumentStore store;
     private final CaseFeed feed;
+    private final CaseFigures figures;
 
-    public CaseSearchProjection(CaseIndex index, CaseDocumentStore store, CaseFeed feed) {
+    public CaseSearchProjection(CaseIndex index, CaseDocumentStore store, CaseFeed feed, CaseFigures figures) {
         this.index = index;
         this.store = store;
         this.feed = feed;
+        this.figures = figures;
     }
 
     @EventHandler
@@ -46,6 +49,7 @@ public class CaseSearchProjection {
             CaseBatch batch = new CaseBatch(store, CaseIndex.ALIAS);
             root.onPrepareCommit(uow -> {
                 batch.flush();
+                figures.record(batch.documents());
                 feed.changed(batch.documents());
             });
             return batch;

@@ -12,12 +12,16 @@ import city.gridwhistle.api.dashboard.Performance;
 import city.gridwhistle.api.dashboard.Trend;
 import city.gridwhistle.api.dashboard.TrendInterval;
 import city.gridwhistle.api.dashboard.UnitPerformance;
+import city.gridwhistle.api.readmodel.RebuildProgress;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.Role;
+import city.gridwhistle.query.TestDatabase;
 import city.gridwhistle.query.TestSearchNode;
 import city.gridwhistle.query.access.CaseAccess;
 import city.gridwhistle.query.access.ViewerDirectory;
 import city.gridwhistle.query.search.CaseDocument;
+import city.gridwhistle.query.search.CaseFigures;
+import city.gridwhistle.query.search.CaseFiguresRebuild;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,8 +219,14 @@ class PerformanceQueriesIntegrationTest {
         }));
         TestSearchNode.replaceAllCases(CASES);
 
+        CaseFigures daily = new CaseFigures(TestDatabase.jdbc());
+        CaseFiguresRebuild rebuild = new CaseFiguresRebuild(TestSearchNode.client(), TestSearchNode.index(), daily,
+                TestDatabase.transactions());
+        RebuildProgress rebuilt = rebuild.runNow();
+        assertThat(rebuilt.state()).isEqualTo("DONE");
+        assertThat(rebuilt.eventsDone()).isEqualTo(CASES.size());
         queries = new PerformanceQueries(TestSearchNode.client(), TestSearchNode.index(),
-                new CaseAccess(new ViewerDirectory(new JdbcTemplate())));
+                new CaseAccess(new ViewerDirectory(new JdbcTemplate())), daily);
     }
 
     @Test
@@ -557,6 +567,47 @@ class PerformanceQueriesIntegrationTest {
 
         assertThat(heatmap.tiles()).extracting(Heatmap.Tile::tile, Heatmap.Tile::cases)
                 .containsExactly(tuple(CH_TILE, 3L));
+    }
+
+    /**
+     * Periods that start and end at midnight, inside a day, on a day's last minutes, span one whole day or none, or
+     * reach past every case: summing the daily figures and topping them up from the index at the ends answers
+     * exactly as aggregating the index over the whole period, for every grouping, viewer and trend interval.
+     */
+    @Test
+    void summingDailyFiguresAnswersAsTheIndexAlone() {
+        Instant[][] periods = {
+            {FROM, TO},
+            {city("2026-03-01T00:00"), city("2026-03-31T17:30")},
+            {city("2026-02-27T22:15"), city("2026-03-11T00:20")},
+            {city("2026-03-10T23:00"), city("2026-03-12T01:00")},
+            {city("2026-03-11T00:00"), city("2026-03-12T00:00")},
+            {city("2026-03-05T03:00"), city("2026-03-05T20:00")},
+            {city("2026-03-10T23:45"), city("2026-03-11T08:30")},
+            {city("2026-01-01T06:00"), city("2026-05-01T00:00")},
+        };
+        Actor jinjiang = new Actor("S001", Role.SUPERVISOR, "510104");
+        Actor cityWide = new Actor("S009", Role.SUPERVISOR, null);
+        int compared = 0;
+        for (Instant[] period : periods) {
+            for (Actor viewer : List.of(ADMIN, CHENGHUA_SUPERVISOR, jinjiang, cityWide)) {
+                for (Grouping grouping : Grouping.values()) {
+                    FindPerformanceQuery query = new FindPerformanceQuery(period[0], period[1], grouping, viewer);
+                    assertThat(queries.performance(query, true)).as("%s %s %s..%s", viewer.id(), grouping,
+                            period[0], period[1]).isEqualTo(queries.performance(query, false));
+                    compared++;
+                }
+                for (TrendInterval interval : TrendInterval.values()) {
+                    FindTrendQuery query = new FindTrendQuery(period[0], period[1], interval, viewer);
+                    assertThat(queries.trend(query, true)).as("%s %s %s..%s", viewer.id(), interval, period[0],
+                            period[1]).isEqualTo(queries.trend(query, false));
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(periods.length * 4 * Grouping.values().length);
+        // and the answers compared are not empty: the whole month by district counts every case of March
+        assertThat(queries.performance(new FindPerformanceQuery(FROM, TO, Grouping.DISTRICT, ADMIN), true).total()
+                .registered()).isEqualTo(12);
     }
 
     // ---- helpers

@@ -5,6 +5,7 @@ import city.gridwhistle.api.readmodel.RebuildProgress;
 import city.gridwhistle.api.readmodel.RebuildReadModelCommand;
 import city.gridwhistle.web.problem.InvalidParameterException;
 import java.net.URI;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +42,9 @@ class RebuildController {
     }
 
     private static void known(String readModel) {
-        if (!RebuildReadModelCommand.CASES.equals(readModel)) {
-            throw new InvalidParameterException("readModel", "the read models are: " + RebuildReadModelCommand.CASES);
+        if (!List.of(RebuildReadModelCommand.CASES, RebuildReadModelCommand.FIGURES).contains(readModel)) {
+            throw new InvalidParameterException("readModel", "the read models are: " + RebuildReadModelCommand.CASES
+                    + ", " + RebuildReadModelCommand.FIGURES);
         }
     }
 }

@@ -9,7 +9,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,13 +27,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rebuilding the cases index from the event store while reports keep arriving: afterwards the index holds every
- * case exactly once, each at its latest event, and search served throughout.
+ * case exactly once, each at its latest event, and search served throughout. Rebuilding the daily figures from
+ * the index changes none of them.
  */
 @IntegrationTest
 class RebuildIntegrationTest {
 
     /** Inside 团结社区08网格 (W016), used by no other test. */
     private static final double[] TUANJIE_08 = {30.88044, 104.251555};
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
     @Autowired
     private TestRestTemplate server;
@@ -66,6 +72,44 @@ class RebuildIntegrationTest {
         assertThat(elasticsearch.indices().getAlias(a -> a.name("cases")).aliases()).containsOnlyKeys(newIndex);
         Map<String, Long> latest = latestEventOfEveryCase();
         await().atMost(Api.READ_MODEL_WITHIN).untilAsserted(() -> assertThat(indexedVersions()).isEqualTo(latest));
+    }
+
+    /**
+     * Today's figures summed from the daily rows the projection keeps (a period of the whole day) equal those the
+     * index aggregates (the same period a second short, so it holds no whole day), before and after the daily
+     * figures are rebuilt from the index.
+     */
+    @Test
+    void theDailyFiguresAgreeWithTheIndexAndARebuildKeepsThem() {
+        Api api = new Api(server);
+        TestRestTemplate admin = api.as("admin");
+        api.fileCase("C0402", new double[] {TUANJIE_08[0] - 0.0001, TUANJIE_08[1]}, "每日数字的上报", "r040");
+        Instant midnight = LocalDate.now(CITY).atStartOfDay(CITY).toInstant();
+        Instant nextMidnight = midnight.plus(Duration.ofDays(1));
+
+        for (String grouping : new String[] {"DISTRICT", "CATEGORY", "WORKER"}) {
+            await().atMost(Api.READ_MODEL_WITHIN).untilAsserted(() -> assertThat(
+                    figures(admin, grouping, midnight, nextMidnight))
+                    .isEqualTo(figures(admin, grouping, midnight, nextMidnight.minusSeconds(1))));
+        }
+        JsonNode summed = figures(admin, "DISTRICT", midnight, nextMidnight);
+        assertThat(summed.path("total").path("reported").asLong()).isPositive();
+
+        ResponseEntity<JsonNode> started = admin.postForEntity("/api/admin/rebuilds/figures", null, JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(
+                () -> admin.getForObject("/api/admin/rebuilds/figures", JsonNode.class),
+                progress -> !progress.path("state").asText().equals("RUNNING"));
+        assertThat(done.path("state").asText()).isEqualTo("DONE");
+        assertThat(done.path("eventsDone").asLong()).as("cases read").isPositive();
+        assertThat(figures(admin, "DISTRICT", midnight, nextMidnight)).isEqualTo(summed);
+    }
+
+    /** The units and totals of the performance dashboard (without the period, which differs). */
+    private static JsonNode figures(TestRestTemplate viewer, String grouping, Instant from, Instant to) {
+        JsonNode answer = viewer.getForObject("/api/dashboards/performance?groupBy={g}&from={f}&to={t}", JsonNode.class,
+                grouping, from.toString(), to.toString());
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) answer.deepCopy()).without(List.of("from", "to"));
     }
 
     /** The event store's own answer: every case and the sequence number of its last event folded into search. */

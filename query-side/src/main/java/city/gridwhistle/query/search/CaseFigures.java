@@ -1,0 +1,345 @@
+package city.gridwhistle.query.search;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The performance figures of docs/metrics.md summed per day and unit in PostgreSQL, in step with the cases index
+ * (decision 0033): a dashboard over a year then adds up a few thousand rows instead of aggregating every case of
+ * the year. Each case's contribution (its units, the day of each milestone, its flags) is kept as a row; when the
+ * projection writes a case's new document, the difference between the new contribution and the stored one is
+ * added to the sums, in the transaction that stores the processor's token. A redelivered batch finds the stored
+ * contribution already new and adds nothing, so the sums are always exactly the sum of the stored rows.
+ */
+@Component
+public class CaseFigures {
+
+    /** The city's days: a figure counts on the day its milestone fell in Asia/Shanghai. */
+    public static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    /** The totals' grouping: one unit, "", per district. */
+    public static final String ALL = "ALL";
+    /** Every grouping kept, the totals first; the others are the names of the dashboard's groupings. */
+    public static final List<String> GROUPINGS = List.of(ALL, "DISTRICT", "STREET", "COMMUNITY", "CELL", "CATEGORY",
+            "WORKER");
+    /** Taken shared by every write and exclusively by a rebuild, which therefore never races a batch. */
+    static final long LOCK = 0x6669677572657331L;
+
+    /** What the daily rows sum, one column each. */
+    public enum Counter {
+        REPORTED, REGISTERED, REGISTERED_ON_TIME, DISPATCHED, DISPATCHED_ACCURATELY, HANDLED, HANDLED_ON_TIME,
+        REWORKED, HANDLING_MINUTES, HANDLING_TIMED, CLOSED, CLOSED_ON_TIME;
+
+        public static final int COUNT = values().length;
+
+        String column() {
+            return name().toLowerCase();
+        }
+    }
+
+    private static final String COLUMNS = Arrays.stream(Counter.values()).map(Counter::column)
+            .collect(Collectors.joining(", "));
+    private static final String SUMS = Arrays.stream(Counter.values()).map(c -> "sum(" + c.column() + ")")
+            .collect(Collectors.joining(", "));
+    private static final String ADD_SUMS = """
+            insert into case_figures_daily (grouped_by, day, district_code, unit_code, %s)
+            values (?, ?, ?, ?, %s)
+            on conflict (grouped_by, day, district_code, unit_code) do update set %s""".formatted(COLUMNS,
+            String.join(", ", java.util.Collections.nCopies(Counter.COUNT, "?")),
+            Arrays.stream(Counter.values()).map(c -> c.column() + " = case_figures_daily." + c.column()
+                    + " + excluded." + c.column()).collect(Collectors.joining(", ")));
+    private static final String ADD_UNITS = """
+            insert into case_figures_unit (grouped_by, district_code, unit_code, unit_name, cases)
+            values (?, ?, ?, ?, ?)
+            on conflict (grouped_by, district_code, unit_code) do update set
+                cases = case_figures_unit.cases + excluded.cases,
+                unit_name = case when excluded.cases > 0 then excluded.unit_name else case_figures_unit.unit_name end""";
+    private static final String SAVE_CONTRIBUTIONS = """
+            insert into case_figures_case (case_id, district_code, street_code, community_code, cell_code,
+                category_code, worker_id, reported_on, reports, registered_on, registered_on_time, dispatched_on,
+                dispatched_accurately, resolved_on, handled_on_time, reworked, handling_minutes, closed_on, closed_on_time)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (case_id) do update set district_code = excluded.district_code,
+                street_code = excluded.street_code, community_code = excluded.community_code,
+                cell_code = excluded.cell_code, category_code = excluded.category_code, worker_id = excluded.worker_id,
+                reported_on = excluded.reported_on, reports = excluded.reports, registered_on = excluded.registered_on,
+                registered_on_time = excluded.registered_on_time, dispatched_on = excluded.dispatched_on,
+                dispatched_accurately = excluded.dispatched_accurately, resolved_on = excluded.resolved_on,
+                handled_on_time = excluded.handled_on_time, reworked = excluded.reworked,
+                handling_minutes = excluded.handling_minutes, closed_on = excluded.closed_on,
+                closed_on_time = excluded.closed_on_time""";
+
+    private final JdbcTemplate jdbc;
+
+    public CaseFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Brings the figures in step with these documents, as written to the index. Runs in the caller's transaction,
+     * which must be the one that records how far the documents' events have been read.
+     */
+    public void record(Collection<CaseDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        jdbc.query("select pg_advisory_xact_lock_shared(?)", rs -> { }, LOCK);
+        Map<String, CaseDocument> byId = new LinkedHashMap<>();
+        documents.forEach(doc -> byId.put(doc.caseId, doc));
+        Map<String, Contribution> stored = stored(byId.keySet());
+        Changes changes = new Changes();
+        List<Contribution> changed = new ArrayList<>();
+        for (CaseDocument doc : byId.values()) {
+            Contribution now = Contribution.of(doc);
+            Contribution before = stored.get(doc.caseId);
+            if (now.equals(before)) {
+                continue;
+            }
+            changed.add(now);
+            if (before != null) {
+                changes.add(before, null, -1);
+            }
+            changes.add(now, doc, 1);
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(SAVE_CONTRIBUTIONS, changed.stream().map(Contribution::row).toList());
+        List<Object[]> sums = new ArrayList<>();
+        changes.sums.forEach((key, counts) -> {
+            if (Arrays.stream(counts).anyMatch(count -> count != 0)) {
+                Object[] row = new Object[4 + Counter.COUNT];
+                row[0] = key.groupedBy();
+                row[1] = key.day();
+                row[2] = key.district();
+                row[3] = key.unit();
+                for (int i = 0; i < Counter.COUNT; i++) {
+                    row[4 + i] = counts[i];
+                }
+                sums.add(row);
+            }
+        });
+        jdbc.batchUpdate(ADD_SUMS, sums);
+        List<Object[]> units = new ArrayList<>();
+        changes.units.forEach((key, cases) -> {
+            if (cases != 0) {
+                units.add(new Object[] {key.groupedBy(), key.district(), key.unit(),
+                        changes.names.getOrDefault(key, key.unit()), cases});
+            }
+        });
+        jdbc.batchUpdate(ADD_UNITS, units);
+    }
+
+    /**
+     * The sums over the whole days {@code first..last}, per unit of a grouping ({@link #ALL}: the one unit ""),
+     * in one district or, when {@code district} is null, in all of them.
+     */
+    public Map<String, long[]> sums(String groupedBy, LocalDate first, LocalDate last, String district) {
+        Map<String, long[]> sums = new HashMap<>();
+        jdbc.query("select unit_code, " + SUMS + " from case_figures_daily where grouped_by = ? and day between ? and ?"
+                        + (district == null ? "" : " and district_code = ?") + " group by unit_code",
+                rs -> {
+                    sums.put(rs.getString(1), counters(rs, 2));
+                }, withDistrict(district, groupedBy, first, last));
+        return sums;
+    }
+
+    /** The totals per day over {@code first..last}, in one district or all (null); days without a case are absent. */
+    public Map<LocalDate, long[]> perDay(LocalDate first, LocalDate last, String district) {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        jdbc.query("select day, " + SUMS + " from case_figures_daily where grouped_by = ? and day between ? and ?"
+                        + (district == null ? "" : " and district_code = ?") + " group by day",
+                rs -> {
+                    days.put(rs.getObject(1, LocalDate.class), counters(rs, 2));
+                }, withDistrict(district, ALL, first, last));
+        return days;
+    }
+
+    /** The units of a grouping that hold a case now, in one district or all (null), with their names. */
+    public Map<String, String> units(String groupedBy, String district) {
+        Map<String, String> units = new LinkedHashMap<>();
+        jdbc.query("select unit_code, max(unit_name) from case_figures_unit where grouped_by = ? and cases > 0"
+                        + (district == null ? "" : " and district_code = ?") + " group by unit_code order by unit_code",
+                rs -> {
+                    units.put(rs.getString(1), rs.getString(2));
+                }, district == null ? new Object[] {groupedBy} : new Object[] {groupedBy, district});
+        return units;
+    }
+
+    /** Forgets every figure, in the caller's transaction, before a rebuild records every case again. */
+    void clear() {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK);
+        jdbc.update("delete from case_figures_case");
+        jdbc.update("delete from case_figures_daily");
+        jdbc.update("delete from case_figures_unit");
+    }
+
+    private static Object[] withDistrict(String district, String groupedBy, LocalDate first, LocalDate last) {
+        return district == null ? new Object[] {groupedBy, first, last} : new Object[] {groupedBy, first, last, district};
+    }
+
+    private static long[] counters(ResultSet rs, int firstColumn) throws SQLException {
+        long[] counts = new long[Counter.COUNT];
+        for (int i = 0; i < Counter.COUNT; i++) {
+            counts[i] = rs.getLong(firstColumn + i);
+        }
+        return counts;
+    }
+
+    private Map<String, Contribution> stored(Collection<String> caseIds) {
+        Map<String, Contribution> stored = new HashMap<>();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("select * from case_figures_case where case_id = any(?)");
+            Array ids = con.createArrayOf("text", caseIds.toArray());
+            statement.setArray(1, ids);
+            return statement;
+        }, rs -> {
+            Contribution contribution = Contribution.read(rs);
+            stored.put(contribution.caseId(), contribution);
+        });
+        return stored;
+    }
+
+    private record SumKey(String groupedBy, LocalDate day, String district, String unit) {
+        static final Comparator<SumKey> ORDER = Comparator.comparing(SumKey::groupedBy).thenComparing(SumKey::day)
+                .thenComparing(SumKey::district).thenComparing(SumKey::unit);
+    }
+
+    private record UnitKey(String groupedBy, String district, String unit) {
+        static final Comparator<UnitKey> ORDER = Comparator.comparing(UnitKey::groupedBy)
+                .thenComparing(UnitKey::district).thenComparing(UnitKey::unit);
+    }
+
+    /**
+     * The changes of one batch, in key order: two batches that change the same rows lock them in the same order,
+     * so they wait for each other rather than deadlock.
+     */
+    private static final class Changes {
+        final Map<SumKey, long[]> sums = new TreeMap<>(SumKey.ORDER);
+        final Map<UnitKey, Long> units = new TreeMap<>(UnitKey.ORDER);
+        final Map<UnitKey, String> names = new HashMap<>();
+
+        /** Adds a contribution ({@code sign} 1) or takes it away (-1); the document names the units it adds to. */
+        void add(Contribution c, CaseDocument doc, int sign) {
+            String district = c.district() == null ? "" : c.district();
+            for (String groupedBy : GROUPINGS) {
+                String unit = c.unitOf(groupedBy);
+                if (unit == null) {
+                    continue;
+                }
+                if (!groupedBy.equals(ALL)) {
+                    UnitKey key = new UnitKey(groupedBy, district, unit);
+                    units.merge(key, (long) sign, Long::sum);
+                    if (doc != null) {
+                        names.put(key, nameOf(doc, groupedBy, unit));
+                    }
+                }
+                count(groupedBy, c.reportedOn(), district, unit, sign, Counter.REPORTED, c.reports());
+                count(groupedBy, c.registeredOn(), district, unit, sign, Counter.REGISTERED, 1);
+                count(groupedBy, c.registeredOn(), district, unit, sign, Counter.REGISTERED_ON_TIME,
+                        c.registeredOnTime() ? 1 : 0);
+                count(groupedBy, c.dispatchedOn(), district, unit, sign, Counter.DISPATCHED, 1);
+                count(groupedBy, c.dispatchedOn(), district, unit, sign, Counter.DISPATCHED_ACCURATELY,
+                        c.dispatchedAccurately() ? 1 : 0);
+                count(groupedBy, c.resolvedOn(), district, unit, sign, Counter.HANDLED, 1);
+                count(groupedBy, c.resolvedOn(), district, unit, sign, Counter.HANDLED_ON_TIME, c.handledOnTime() ? 1 : 0);
+                count(groupedBy, c.resolvedOn(), district, unit, sign, Counter.REWORKED, c.reworked() ? 1 : 0);
+                if (c.handlingMinutes() != null) {
+                    count(groupedBy, c.resolvedOn(), district, unit, sign, Counter.HANDLING_MINUTES, c.handlingMinutes());
+                    count(groupedBy, c.resolvedOn(), district, unit, sign, Counter.HANDLING_TIMED, 1);
+                }
+                count(groupedBy, c.closedOn(), district, unit, sign, Counter.CLOSED, 1);
+                count(groupedBy, c.closedOn(), district, unit, sign, Counter.CLOSED_ON_TIME, c.closedOnTime() ? 1 : 0);
+            }
+        }
+
+        private void count(String groupedBy, LocalDate day, String district, String unit, int sign, Counter counter,
+                           long value) {
+            if (day != null && value != 0) {
+                sums.computeIfAbsent(new SumKey(groupedBy, day, district, unit), k -> new long[Counter.COUNT])
+                        [counter.ordinal()] += sign * value;
+            }
+        }
+    }
+
+    /** The unit's name as the dashboard shows it, as the document has it. */
+    private static String nameOf(CaseDocument doc, String groupedBy, String code) {
+        String name = switch (groupedBy) {
+            case "DISTRICT" -> doc.district;
+            case "STREET" -> doc.street;
+            case "COMMUNITY" -> doc.community;
+            case "CELL" -> doc.cellName;
+            case "CATEGORY" -> doc.categoryZh;
+            default -> code;
+        };
+        return name == null ? code : name;
+    }
+
+    /** What one case adds to the figures: its units and, for each milestone it reached, the day and the flags. */
+    record Contribution(String caseId, String district, String street, String community, String cell, String category,
+                        String worker, LocalDate reportedOn, int reports, LocalDate registeredOn,
+                        boolean registeredOnTime, LocalDate dispatchedOn, boolean dispatchedAccurately,
+                        LocalDate resolvedOn, boolean handledOnTime, boolean reworked, Long handlingMinutes,
+                        LocalDate closedOn, boolean closedOnTime) {
+
+        /** As docs/metrics.md defines the figures over a document (the same fields the index aggregates). */
+        static Contribution of(CaseDocument doc) {
+            return new Contribution(doc.caseId, doc.districtCode, doc.streetCode, doc.communityCode, doc.cellCode,
+                    doc.categoryCode, doc.workerId, day(doc.reportedAt), doc.reportCount, day(doc.registeredAt),
+                    Boolean.TRUE.equals(doc.dispatchedOnTime), day(doc.dispatchedAt), doc.transferCount == 0,
+                    day(doc.resolvedAt), Boolean.TRUE.equals(doc.handledOnTime), doc.reworked, doc.handlingMinutes,
+                    day(doc.closedAt), Boolean.TRUE.equals(doc.closedOnTime));
+        }
+
+        String unitOf(String groupedBy) {
+            return switch (groupedBy) {
+                case ALL -> "";
+                case "DISTRICT" -> district;
+                case "STREET" -> street;
+                case "COMMUNITY" -> community;
+                case "CELL" -> cell;
+                case "CATEGORY" -> category;
+                case "WORKER" -> worker;
+                default -> throw new IllegalArgumentException("no grouping " + groupedBy);
+            };
+        }
+
+        Object[] row() {
+            return new Object[] {caseId, district == null ? "" : district, street, community, cell, category, worker,
+                    reportedOn, reports, registeredOn, registeredOnTime, dispatchedOn, dispatchedAccurately,
+                    resolvedOn, handledOnTime, reworked, handlingMinutes, closedOn, closedOnTime};
+        }
+
+        static Contribution read(ResultSet rs) throws SQLException {
+            String district = rs.getString("district_code");
+            return new Contribution(rs.getString("case_id"), district.isEmpty() ? null : district,
+                    rs.getString("street_code"), rs.getString("community_code"), rs.getString("cell_code"),
+                    rs.getString("category_code"), rs.getString("worker_id"),
+                    rs.getObject("reported_on", LocalDate.class), rs.getInt("reports"),
+                    rs.getObject("registered_on", LocalDate.class), rs.getBoolean("registered_on_time"),
+                    rs.getObject("dispatched_on", LocalDate.class), rs.getBoolean("dispatched_accurately"),
+                    rs.getObject("resolved_on", LocalDate.class), rs.getBoolean("handled_on_time"),
+                    rs.getBoolean("reworked"), rs.getObject("handling_minutes", Long.class), rs.getObject("closed_on", LocalDate.class),
+                    rs.getBoolean("closed_on_time"));
+        }
+
+        private static LocalDate day(Instant at) {
+            return at == null ? null : at.atZone(CITY).toLocalDate();
+        }
+    }
+}
