@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The performance figures of docs/metrics.md summed per day and unit in PostgreSQL, in step with the cases index
@@ -97,6 +98,10 @@ public class CaseFigures {
     public void record(Collection<CaseDocument> documents) {
         if (documents.isEmpty()) {
             return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // outside a transaction the differences would commit without the token, and be added again on redelivery
+            throw new IllegalStateException("the daily figures are written in the transaction of the processor's token");
         }
         jdbc.query("select pg_advisory_xact_lock_shared(?)", rs -> { }, LOCK);
         Map<String, CaseDocument> byId = new LinkedHashMap<>();

@@ -89,6 +89,14 @@ class CaseFiguresIntegrationTest {
         assertThat(figures.sums(CaseFigures.ALL, MARCH_2, MARCH_2, "510104")).isEmpty();
     }
 
+    @Test
+    void outsideATransactionNothingIsRecorded() {
+        assertThatThrownBy(() -> figures.record(List.of(reported("F5", "510104", "W1", "2026-03-02T09:00"))))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(snapshot()).isEmpty();
+    }
+
     private void inTransaction(List<CaseDocument> documents) {
         transaction.executeWithoutResult(status -> figures.record(documents));
     }
