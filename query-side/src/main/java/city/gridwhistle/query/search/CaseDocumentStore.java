@@ -54,9 +54,9 @@ public class CaseDocumentStore {
             while (true) {
                 MgetResponse<CaseDocument> response = shedding.send(() -> client.mget(
                         m -> m.index(index).ids(List.copyOf(caseIds)), CaseDocument.class));
-                Map<String, CaseDocument> found = foundIn(response);
-                if (found != null) {
-                    return found;
+                Optional<Map<String, CaseDocument>> found = foundIn(response);
+                if (found.isPresent()) {
+                    return found.get();
                 }
                 if (!shedding.waitAgain()) {
                     throw new IllegalStateException("reading " + caseIds.size() + " case(s) refused for load");
@@ -67,13 +67,13 @@ public class CaseDocumentStore {
         }
     }
 
-    /** The documents found, or null when some item was refused for load and the request must be sent again. */
-    private static Map<String, CaseDocument> foundIn(MgetResponse<CaseDocument> response) {
+    /** The documents found; empty when some item was refused for load and the request must be sent again. */
+    private static Optional<Map<String, CaseDocument>> foundIn(MgetResponse<CaseDocument> response) {
         Map<String, CaseDocument> found = new HashMap<>();
         for (MultiGetResponseItem<CaseDocument> item : response.docs()) {
             if (item.isFailure()) {
-                if (LoadShedding.shed(0, item.failure().error())) {
-                    return null;
+                if (LoadShedding.shed(item.failure().error())) {
+                    return Optional.empty();
                 }
                 throw new IllegalStateException("reading case " + item.failure().id() + " failed: "
                         + item.failure().error().reason());
@@ -82,7 +82,7 @@ public class CaseDocumentStore {
                 found.put(item.result().id(), item.result().source());
             }
         }
-        return found;
+        return Optional.of(found);
     }
 
     /**

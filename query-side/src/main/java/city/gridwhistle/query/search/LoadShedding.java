@@ -62,9 +62,14 @@ final class LoadShedding {
         };
     }
 
-    /** Whether an item of a bulk or multi-get was refused for load, not for what it is. */
+    /** Whether a bulk item was refused for load, not for what it is. */
     static boolean shed(int status, ErrorCause error) {
-        return status == TOO_MANY_REQUESTS || error != null && SHED_ITEM_TYPES.contains(error.type());
+        return status == TOO_MANY_REQUESTS || shed(error);
+    }
+
+    /** Whether an item without a status of its own (a multi-get's) was refused for load. */
+    static boolean shed(ErrorCause error) {
+        return error != null && SHED_ITEM_TYPES.contains(error.type());
     }
 
     /** Waits before items refused for load are sent again; false when it has waited long enough. */
