@@ -27,6 +27,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -38,7 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +51,9 @@ import org.springframework.stereotype.Component;
  * and administrators, whose cases are whole districts, the whole days of a period are summed from the daily
  * figures ({@link CaseFigures}, decision 0033) and only the parts of days at its ends, and the cases open and
  * overdue now, are aggregated from the index; anyone else's figures, and a period without a whole day, come from
- * the index alone. Both give the same numbers (DailyFiguresIntegrationTest).
+ * the index alone. Both give the same numbers (PerformanceQueriesIntegrationTest). When PostgreSQL cannot be read,
+ * the figures come from the index alone too, and for a while after without trying it again, so that dashboards keep
+ * answering through a database outage as search does.
  */
 @Component
 public class PerformanceQueries {
@@ -57,11 +64,15 @@ public class PerformanceQueries {
     /** Where a unit's figures hold the cases open and overdue, after the counters summed per day. */
     private static final int OPEN_OVERDUE = Counter.COUNT;
     private static final int SLOTS = Counter.COUNT + 1;
+    /** How long the daily figures are left alone after PostgreSQL failed to answer. */
+    private static final Duration FIGURES_BACK_OFF = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(PerformanceQueries.class);
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
     private final CaseAccess access;
     private final CaseFigures daily;
+    private volatile Instant dailyFailedAt = Instant.MIN;
 
     public PerformanceQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, CaseFigures daily) {
         this.client = client;
@@ -72,7 +83,7 @@ public class PerformanceQueries {
 
     @QueryHandler
     public Performance handle(FindPerformanceQuery query) {
-        return performance(query, true);
+        return fromDailyFiguresOrIndex(summing -> performance(query, summing));
     }
 
     /** The figures, summing the daily ones where the viewer and the period allow, or from the index alone. */
@@ -160,7 +171,25 @@ public class PerformanceQueries {
 
     @QueryHandler
     public Trend handle(FindTrendQuery query) {
-        return trend(query, true);
+        return fromDailyFiguresOrIndex(summing -> trend(query, summing));
+    }
+
+    /**
+     * Answers summing the daily figures unless PostgreSQL failed lately; if it fails now, answers again from the
+     * index alone.
+     */
+    private <T> T fromDailyFiguresOrIndex(Function<Boolean, T> answer) {
+        if (Instant.now().isBefore(dailyFailedAt.plus(FIGURES_BACK_OFF))) {
+            return answer.apply(false);
+        }
+        try {
+            return answer.apply(true);
+        } catch (DataAccessException e) {
+            dailyFailedAt = Instant.now();
+            log.warn("The daily figures cannot be read; dashboards aggregate the index alone for {} ({})",
+                    FIGURES_BACK_OFF, e.getMostSpecificCause().getMessage());
+            return answer.apply(false);
+        }
     }
 
     /** The trend, summing the daily figures where the viewer and the period allow, or from the index alone. */

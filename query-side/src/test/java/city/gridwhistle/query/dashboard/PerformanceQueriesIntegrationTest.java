@@ -610,6 +610,30 @@ class PerformanceQueriesIntegrationTest {
                 .registered()).isEqualTo(12);
     }
 
+    /**
+     * With PostgreSQL unreachable (a port nothing listens on), the dashboards answer from the index alone, and go
+     * on doing so without waiting on the database again.
+     */
+    @Test
+    void withoutTheDatabaseTheIndexAloneAnswers() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        org.postgresql.ds.PGSimpleDataSource unreachable = new org.postgresql.ds.PGSimpleDataSource();
+        unreachable.setUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
+        PerformanceQueries withoutDatabase = new PerformanceQueries(TestSearchNode.client(), TestSearchNode.index(),
+                new CaseAccess(new ViewerDirectory(new JdbcTemplate())), new CaseFigures(new JdbcTemplate(unreachable)));
+        FindPerformanceQuery month = new FindPerformanceQuery(FROM, TO, Grouping.STREET, CHENGHUA_SUPERVISOR);
+        FindTrendQuery days = new FindTrendQuery(FROM, TO, TrendInterval.DAY, ADMIN);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(withoutDatabase.handle(month)).isEqualTo(queries.performance(month, false));
+            assertThat(withoutDatabase.handle(days)).isEqualTo(queries.trend(days, false));
+        }
+        assertThat(withoutDatabase.handle(month).total().registered()).isPositive();
+    }
+
     // ---- helpers
 
     private static Performance performance(Grouping grouping, Actor viewer) {
