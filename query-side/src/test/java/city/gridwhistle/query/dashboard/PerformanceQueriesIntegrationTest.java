@@ -22,6 +22,7 @@ import city.gridwhistle.query.access.ViewerDirectory;
 import city.gridwhistle.query.search.CaseDocument;
 import city.gridwhistle.query.search.CaseFigures;
 import city.gridwhistle.query.search.CaseFiguresRebuild;
+import java.net.ServerSocket;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -617,10 +619,10 @@ class PerformanceQueriesIntegrationTest {
     @Test
     void withoutTheDatabaseTheIndexAloneAnswers() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        org.postgresql.ds.PGSimpleDataSource unreachable = new org.postgresql.ds.PGSimpleDataSource();
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
         unreachable.setUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
         PerformanceQueries withoutDatabase = new PerformanceQueries(TestSearchNode.client(), TestSearchNode.index(),
                 new CaseAccess(new ViewerDirectory(new JdbcTemplate())), new CaseFigures(new JdbcTemplate(unreachable)));
