@@ -2,6 +2,8 @@ package city.gridwhistle.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +40,8 @@ public final class Bench {
     Load.Result s2Load;
     Load.Result s4Load;
     Load.Result s5Load;
+    /** PostgreSQL's statements per report during S2 (last run); null when pg_stat_statements cannot be read. */
+    StatementStats.PerReport s2Statements;
 
     private final Scale scale;
     private final int runs;
@@ -244,6 +248,7 @@ public final class Bench {
         double rate = halfLoad();
         AtomicLong n = new AtomicLong();
         Load.Result r;
+        boolean statements = resetStatementStats();
         ProcessCpu.Sample before = cpuMeter.sample();
         try (Visibility visibility = new Visibility(raw.es, 50)) {
             r = Load.open(rate, Duration.ofSeconds(3), scale.s2(), 512, () -> {
@@ -270,10 +275,25 @@ public final class Bench {
         if (last) {
             cpu.put("S2 (50 % load)", usage);
             s2Load = r;
+            if (statements) {
+                try (Connection c = raw.connect()) {
+                    s2Statements = StatementStats.read(c, r.ok(), 15);
+                }
+            }
         }
         log("S2 at %.0f reports/s: 201 p50 %.1f p99 %.1f ms; indexed p50 %.0f p99 %.0f ms; searchable p50 %.0f p99 %.0f ms; CPU %s",
                 rate, r.ms(50), r.ms(99), last("S2.indexed.p50"), last("S2.indexed.p99"), last("S2.visible.p50"),
                 last("S2.visible.p99"), usage);
+    }
+
+    private boolean resetStatementStats() {
+        try (Connection c = raw.connect()) {
+            StatementStats.reset(c);
+            return true;
+        } catch (SQLException e) {
+            log("pg_stat_statements cannot be reset, statements per report not measured: %s", e.getMessage());
+            return false;
+        }
     }
 
     static final String L4_SEARCH = """

@@ -166,6 +166,7 @@ final class ReportWriter {
         bench.cpu.forEach((phase, usage) -> s.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", phase,
                 usage.get("app"), usage.get("elasticsearch"), usage.get("postgres"), usage.get("driver"),
                 usage.values().stream().mapToDouble(Double::doubleValue).sum())));
+        statements(s);
         bench.notes.forEach((k, v) -> s.append("\n").append(k).append(": ").append(v).append('\n'));
         s.append("\n![S1 throughput vs concurrency](").append(plotLink).append("/s1-throughput.png)\n");
         s.append("![S1 latency vs concurrency](").append(plotLink).append("/s1-latency.png)\n");
@@ -173,6 +174,23 @@ final class ReportWriter {
         s.append("![S7 memory over the soak](").append(plotLink).append("/s7-memory.png)\n");
         s.append('\n').append(END);
         return s.toString();
+    }
+
+    /** What PostgreSQL did per report during S2 (last run), its largest statements first. */
+    private void statements(StringBuilder s) {
+        StatementStats.PerReport stats = bench.s2Statements;
+        if (stats == null) {
+            return;
+        }
+        s.append(String.format("%n### PostgreSQL per report during S2 (last run; pg_stat_statements)%n%n"
+                + "%.1f statements, %.2f ms of execution and planning, %,.0f bytes of WAL per report in all. The largest:%n%n"
+                + "| calls / report | ms / report | WAL bytes / report | statement |%n|---|---|---|---|%n",
+                stats.calls(), stats.ms(), stats.walBytes()));
+        for (StatementStats.Line line : stats.top()) {
+            String query = line.query().length() > 120 ? line.query().substring(0, 117) + "..." : line.query();
+            s.append(String.format("| %.2f | %.3f | %,.0f | `%s` |%n", line.callsPerReport(), line.msPerReport(),
+                    line.walBytesPerReport(), query.replace("|", "\\|").replace("`", "'")));
+        }
     }
 
     private void plots(Path dir) throws IOException {

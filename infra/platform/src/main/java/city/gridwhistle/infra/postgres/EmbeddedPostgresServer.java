@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,13 +55,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
+            createStatementStatistics(postgres);
             log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.getPort(), dataDirectory,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             return new EmbeddedPostgresServer(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Per-statement counts and times (pg_stat_statements), as production servers should keep them
+     * (docs/operations.md); in a schema of its own, beside the application's tables.
+     */
+    private static void createStatementStatistics(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists monitoring");
+            statement.execute("create extension if not exists pg_stat_statements schema monitoring");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create pg_stat_statements in embedded PostgreSQL", e);
         }
     }
 
