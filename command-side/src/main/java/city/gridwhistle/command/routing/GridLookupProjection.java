@@ -127,17 +127,18 @@ public class GridLookupProjection {
         unassign(event.caseId());
     }
 
-    /** A worker's open cases are the cases assigned to them and neither closed nor voided. */
+    /**
+     * A worker's open cases are the cases assigned to them and neither closed nor voided, counted where they are
+     * read: a counter on the worker's row would be updated by every report routed to them, and that row's lock,
+     * held until the command commits, made concurrent reports for one worker wait for each other (decision 0034).
+     */
     private void assign(String caseId, String workerId) {
-        unassign(caseId);
-        jdbc.update("insert into case_assignment (case_id, worker_id) values (?, ?)", caseId, workerId);
-        jdbc.update("update grid_worker set open_cases = open_cases + 1 where worker_id = ?", workerId);
+        jdbc.update("""
+                insert into case_assignment (case_id, worker_id) values (?, ?)
+                on conflict (case_id) do update set worker_id = excluded.worker_id""", caseId, workerId);
     }
 
     private void unassign(String caseId) {
-        jdbc.update("""
-                update grid_worker set open_cases = open_cases - 1
-                 where worker_id = (select worker_id from case_assignment where case_id = ?)""", caseId);
         jdbc.update("delete from case_assignment where case_id = ?", caseId);
     }
 

@@ -26,10 +26,11 @@ public class GridWorkerQueries {
     @QueryHandler
     public GridWorkers handle(FindGridWorkersQuery query) {
         return new GridWorkers(jdbc.query("""
-                select w.worker_id, w.display_name, w.on_duty, w.open_cases,
+                select w.worker_id, w.display_name, w.on_duty,
+                       (select count(*) from case_assignment a where a.worker_id = w.worker_id),
                        array_remove(array_agg(c.cell_code order by c.cell_code), null)
                   from grid_worker w left join grid_worker_cell c on c.worker_id = w.worker_id
-                 group by w.worker_id, w.display_name, w.on_duty, w.open_cases
+                 group by w.worker_id, w.display_name, w.on_duty
                  order by w.worker_id""",
                 (rs, n) -> new GridWorkers.Worker(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4),
                         strings(rs.getArray(5)))));

@@ -38,7 +38,7 @@ public class JdbcGridDirectory implements GridDirectory {
     @Override
     public List<WorkerLoad> onDutyWorkers(String cellCode) {
         return jdbc.query("""
-                select w.worker_id, w.open_cases
+                select w.worker_id, (select count(*) from case_assignment a where a.worker_id = w.worker_id)
                   from grid_worker w join grid_worker_cell c on c.worker_id = w.worker_id
                  where c.cell_code = ? and w.on_duty""",
                 (rs, n) -> new WorkerLoad(rs.getString(1), rs.getInt(2)), cellCode);

@@ -127,6 +127,37 @@ class GridAdministrationIntegrationTest {
     }
 
     @Test
+    void reportsGoToTheLeastLoadedWorkerOnDutyAndAVoidedCaseLightensTheirLoad() {
+        assertThat(upload(collection(square(11, "管理测试社区11网格", SIZE))).getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String workerId : List.of("WLOAD1", "WLOAD2")) {
+            assertThat(send(HttpMethod.POST, "/api/admin/workers",
+                    Map.of("workerId", workerId, "displayName", "负载测试员", "cellCodes", List.of(code(11))))
+                    .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(send(HttpMethod.POST, "/api/workers/" + workerId + "/on-duty", Map.of()).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        assertThat(openCases("WLOAD1")).isZero();
+
+        JsonNode first = api().file("E0101", inside(11, SIZE), "负载测试：暴露垃圾", "r037").getBody();
+        assertThat(first.path("workerId").asText()).as("equal loads: the first by id").isEqualTo("WLOAD1");
+        assertThat(openCases("WLOAD1")).isEqualTo(1);
+        JsonNode second = api().file("C0201", inside(11, SIZE), "负载测试：井盖缺失", "r037").getBody();
+        assertThat(second.path("workerId").asText()).as("the one without a case").isEqualTo("WLOAD2");
+        assertThat(openCases("WLOAD2")).isEqualTo(1);
+
+        api().done(first.path("caseId").asText(), "void", "supervisor", Map.of("reason", "负载测试：重复"));
+        assertThat(openCases("WLOAD1")).isZero();
+        JsonNode third = api().file("E0401", inside(11, SIZE), "负载测试：路灯不亮", "r037").getBody();
+        assertThat(third.path("workerId").asText()).as("the one whose case was voided").isEqualTo("WLOAD1");
+        assertThat(openCases("WLOAD1")).isEqualTo(1);
+        assertThat(openCases("WLOAD2")).isEqualTo(1);
+    }
+
+    private int openCases(String workerId) {
+        return worker(workerId).path("openCases").asInt(-1);
+    }
+
+    @Test
     void badAssignmentsAreRefusedAndChangeNothing() {
         assertThat(upload(collection(square(9, "管理测试社区09网格", SIZE))).getStatusCode()).isEqualTo(HttpStatus.OK);
         send(HttpMethod.POST, "/api/admin/workers", Map.of("workerId", "WADM02", "displayName", "管理测试员二",
