@@ -27,12 +27,12 @@ public class JdbcGridDirectory implements GridDirectory {
                 select cell_code, name, district_code, district, street_code, street, community_code, community,
                        boundary
                   from grid_cell
-                 where min_lat <= ? and max_lat >= ? and min_lon <= ? and max_lon >= ?""",
+                 where box(point(min_lon, min_lat), point(max_lon, max_lat)) && box(point(?, ?), point(?, ?))""",
                 (rs, n) -> new CellShape(
                         new CellRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
                         boundary(rs.getString(9))),
-                point.lat(), point.lat(), point.lon(), point.lon());
+                point.lon(), point.lat(), point.lon(), point.lat());
     }
 
     @Override
