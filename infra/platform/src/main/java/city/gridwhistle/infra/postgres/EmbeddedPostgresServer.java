@@ -55,6 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // checkpoints by time, not every gigabyte of WAL: decision 0035
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();

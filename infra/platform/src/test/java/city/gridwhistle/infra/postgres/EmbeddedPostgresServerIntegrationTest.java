@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded server keeps per-statement statistics, and a second start on the same data directory (the
- * application's restart) finds them in place. Its own server, since the test restarts it.
+ * application's restart) finds them in place; its checkpoints are set apart by time. Its own server, since the
+ * test restarts it.
  */
 class EmbeddedPostgresServerIntegrationTest {
 
@@ -24,6 +25,8 @@ class EmbeddedPostgresServerIntegrationTest {
                 jdbc.update("insert into probe (id) values (?)", i);
             }
             assertThat(calls(jdbc, "insert into probe%")).isEqualTo(3);
+            assertThat(jdbc.queryForObject("show max_wal_size", String.class)).isEqualTo("8GB");
+            assertThat(jdbc.queryForObject("show checkpoint_timeout", String.class)).isEqualTo("15min");
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
             JdbcTemplate jdbc = jdbc(server);
