@@ -59,11 +59,23 @@ public abstract class AliasedIndex {
                         String mappings = JSON.readTree(json).path("mappings").toString();
                         client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(mappings)));
                     }
+                    // the refresh interval is the one setting a definition changes on a live index
+                    String refresh = refreshInterval();
+                    client.indices().putSettings(p -> p.index(alias).settings(st -> st.refreshInterval(t -> t.time(refresh))));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             ready = true;
+        }
+    }
+
+    /** How often the index is refreshed once it serves searches, as its definition says. */
+    protected String refreshInterval() {
+        try (InputStream json = definition()) {
+            return JSON.readTree(json).path("settings").path("refresh_interval").asText("1s");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -52,7 +52,8 @@ public class CaseIndex extends AliasedIndex {
     /** Points the alias at the new index in one atomic step and restores its refresh; the old index is dropped. */
     void swap(String from, String to) {
         try {
-            client.indices().putSettings(p -> p.index(to).settings(st -> st.refreshInterval(t -> t.time("1s"))));
+            String refresh = refreshInterval();
+            client.indices().putSettings(p -> p.index(to).settings(st -> st.refreshInterval(t -> t.time(refresh))));
             client.indices().updateAliases(u -> u
                     .actions(a -> a.remove(r -> r.index(from).alias(ALIAS)))
                     .actions(a -> a.add(ad -> ad.index(to).alias(ALIAS).isWriteIndex(true))));
