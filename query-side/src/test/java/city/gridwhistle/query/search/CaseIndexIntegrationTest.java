@@ -20,7 +20,7 @@ class CaseIndexIntegrationTest {
 
         CaseIndex restarted = new CaseIndex(client);
         restarted.ensureReady();
-        assertThat(refreshInterval(restarted.currentIndex())).isEqualTo("500ms");
+        assertThat(refreshInterval(restarted.currentIndex())).isEqualTo("1s");
 
         String from = restarted.currentIndex();
         String to = restarted.nextIndex();
@@ -28,7 +28,7 @@ class CaseIndexIntegrationTest {
         assertThat(refreshInterval(to)).as("filled without refreshing").isEqualTo("-1");
         restarted.swap(from, to);
         try {
-            assertThat(refreshInterval(restarted.currentIndex())).isEqualTo("500ms");
+            assertThat(refreshInterval(restarted.currentIndex())).isEqualTo("1s");
         } finally {
             // leave the shared node as other tests expect it: the next index behind the alias, the old one gone
             restarted.delete(from);
