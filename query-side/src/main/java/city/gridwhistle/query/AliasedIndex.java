@@ -2,6 +2,7 @@ package city.gridwhistle.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,12 +56,11 @@ public abstract class AliasedIndex {
                     }
                     log.info("Created index {} behind alias {}", firstIndex, alias);
                 } else {
-                    try (InputStream json = definition()) {
-                        String mappings = JSON.readTree(json).path("mappings").toString();
-                        client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(mappings)));
-                    }
+                    JsonNode parsed = parsedDefinition();
+                    String mappings = parsed.path("mappings").toString();
+                    client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(mappings)));
                     // the refresh interval is the one setting a definition changes on a live index
-                    String refresh = refreshInterval();
+                    String refresh = refreshInterval(parsed);
                     client.indices().putSettings(p -> p.index(alias).settings(st -> st.refreshInterval(t -> t.time(refresh))));
                 }
             } catch (IOException e) {
@@ -72,8 +72,16 @@ public abstract class AliasedIndex {
 
     /** How often the index is refreshed once it serves searches, as its definition says. */
     protected String refreshInterval() {
+        return refreshInterval(parsedDefinition());
+    }
+
+    private static String refreshInterval(JsonNode definition) {
+        return definition.path("settings").path("refresh_interval").asText("1s");
+    }
+
+    private JsonNode parsedDefinition() {
         try (InputStream json = definition()) {
-            return JSON.readTree(json).path("settings").path("refresh_interval").asText("1s");
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
