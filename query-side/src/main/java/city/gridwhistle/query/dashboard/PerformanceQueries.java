@@ -1,6 +1,5 @@
 package city.gridwhistle.query.dashboard;
 
-import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.dashboard.FindHeatmapQuery;
 import city.gridwhistle.api.dashboard.FindPerformanceQuery;
 import city.gridwhistle.api.dashboard.FindTrendQuery;
@@ -48,10 +47,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers the dashboard queries. The figures and their definitions are those of docs/metrics.md. For supervisors
- * and administrators, whose cases are whole districts, the whole days of a period are summed from the daily
- * figures ({@link CaseFigures}, decision 0033) and only the parts of days at its ends, and the cases open and
- * overdue now, are aggregated from the index; anyone else's figures, and a period without a whole day, come from
- * the index alone. Both give the same numbers (PerformanceQueriesIntegrationTest). When PostgreSQL cannot be read,
+ * and administrators, whose cases are whole districts, the whole days of a period are summed from the daily and
+ * monthly figures ({@link CaseFigures}, decisions 0033 and 0037), and so are the cases open and overdue from before
+ * the day the period ends on; only the parts of days at the period's ends, and the cases that fell overdue on its
+ * last day, are aggregated from the index. Anyone else's figures come from the index alone. Both give the same
+ * numbers (PerformanceQueriesIntegrationTest). When PostgreSQL cannot be read,
  * the figures come from the index alone too, and for a while after without trying it again, so that dashboards keep
  * answering through a database outage as search does.
  */
@@ -59,26 +59,25 @@ import org.springframework.stereotype.Component;
 public class PerformanceQueries {
 
     private static final int MAX_UNITS = 10_000;
-    private static final List<String> FINAL = List.of(CaseStatus.CLOSED.name(), CaseStatus.VOIDED.name(),
-            CaseStatus.MERGED.name());
-    /** Where a unit's figures hold the cases open and overdue, after the counters summed per day. */
-    private static final int OPEN_OVERDUE = Counter.COUNT;
-    private static final int SLOTS = Counter.COUNT + 1;
-    /** How long the daily figures are left alone after PostgreSQL failed to answer. */
+    private static final List<FieldValue> FINAL = CaseFigures.FINAL.stream().map(s -> FieldValue.of(s.name())).toList();
+    /** Where a unit's figures hold the cases open and overdue. */
+    private static final int OPEN_OVERDUE = Counter.OPEN_OVERDUE.ordinal();
+    private static final int SLOTS = Counter.COUNT;
+    /** How long the stored figures are left alone after PostgreSQL failed to answer. */
     private static final Duration FIGURES_BACK_OFF = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(PerformanceQueries.class);
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
     private final CaseAccess access;
-    private final CaseFigures daily;
+    private final CaseFigures stored;
     private volatile Instant dailyFailedAt = Instant.MIN;
 
-    public PerformanceQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, CaseFigures daily) {
+    public PerformanceQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, CaseFigures stored) {
         this.client = client;
         this.index = index;
         this.access = access;
-        this.daily = daily;
+        this.stored = stored;
     }
 
     @QueryHandler
@@ -86,36 +85,46 @@ public class PerformanceQueries {
         return fromDailyFiguresOrIndex(summing -> performance(query, summing));
     }
 
-    /** The figures, summing the daily ones where the viewer and the period allow, or from the index alone. */
-    Performance performance(FindPerformanceQuery query, boolean summingDays) {
+    /** The figures, summing the stored ones where the viewer allows, or from the index alone. */
+    Performance performance(FindPerformanceQuery query, boolean summingRows) {
         index.ensureReady();
         Period period = new Period(query.from(), query.to());
-        Optional<Scope> scope = summingDays ? scopeOf(query.viewer()) : Optional.empty();
-        if (scope.isEmpty() || !period.hasWholeDays()) {
-            Counts counts = fromIndex(query.viewer(), query.groupBy(), List.of(period.whole()), query.to(), true);
+        Optional<Scope> scope = summingRows ? scopeOf(query.viewer()) : Optional.empty();
+        if (scope.isEmpty()) {
+            Counts counts = fromIndex(query.viewer(), query.groupBy(), List.of(period.whole()),
+                    openOverdue(query.to()), true);
             return performance(query, counts.names(), counts.perUnit(), counts.total());
         }
         String district = scope.get().district();
-        Counts edges = fromIndex(query.viewer(), query.groupBy(), period.edges(), query.to(), false);
+        String grouping = query.groupBy().name();
+        LocalDate lastDay = query.to().atZone(CaseFigures.CITY).toLocalDate();
+        Counts edges = fromIndex(query.viewer(), query.groupBy(), period.hasWholeDays() ? period.edges()
+                : List.of(period.whole()), openOverdueSince(Period.startOf(lastDay), query.to()), false);
         Map<String, long[]> perUnit = new HashMap<>(edges.perUnit());
-        daily.sums(query.groupBy().name(), period.firstWholeDay(), period.lastWholeDay(), district)
-                .forEach((code, sums) -> perUnit.merge(code, plus(new long[SLOTS], sums), PerformanceQueries::plus));
-        long[] total = plus(edges.total(), daily.sums(CaseFigures.ALL, period.firstWholeDay(), period.lastWholeDay(),
-                district).getOrDefault("", new long[SLOTS]));
-        return performance(query, daily.units(query.groupBy().name(), district), perUnit, total);
+        long[] total = edges.total();
+        if (period.hasWholeDays()) {
+            stored.sums(grouping, period.firstWholeDay(), period.lastWholeDay(), district)
+                    .forEach((code, sums) -> perUnit.merge(code, sums, PerformanceQueries::plus));
+            total = plus(total, stored.sums(CaseFigures.ALL, period.firstWholeDay(), period.lastWholeDay(), district)
+                    .getOrDefault("", new long[SLOTS]));
+        }
+        stored.openOverdue(grouping, lastDay, district)
+                .forEach((code, cases) -> perUnit.computeIfAbsent(code, c -> new long[SLOTS])[OPEN_OVERDUE] += cases);
+        total[OPEN_OVERDUE] += stored.openOverdue(CaseFigures.ALL, lastDay, district).getOrDefault("", 0L);
+        return performance(query, stored.units(grouping, district), perUnit, total);
     }
 
     /**
-     * The figures of a grouping's units over some ranges of time, and the cases open and overdue at {@code to},
-     * aggregated from the index. Each figure is one filter aggregation over the viewer's cases with the units
+     * The figures of a grouping's units over some ranges of time, and the open overdue cases that {@code overdue}
+     * matches, aggregated from the index. Each figure is one filter aggregation over the viewer's cases with the units
      * inside it, so a case is read only by the figures it counts in, and the filter's own count is the total. The
      * units and their names come from one more terms aggregation over all the viewer's cases, when asked for, so a
      * unit with nothing to count still shows. (Filters inside a terms aggregation, the other way round, test every
      * case against every figure in every unit: about half again as slow at a million cases.)
      */
-    private Counts fromIndex(Actor viewer, Grouping groupBy, List<Range> ranges, Instant to, boolean withUnits) {
+    private Counts fromIndex(Actor viewer, Grouping groupBy, List<Range> ranges, Query overdue, boolean withUnits) {
         String codeField = codeField(groupBy);
-        List<Figure> figures = figures(ranges, to);
+        List<Figure> figures = figures(ranges, overdue);
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         figures.forEach(figure -> aggregations.put(figure.name(), Aggregation.of(a -> a
                 .filter(figure.filter())
@@ -175,7 +184,7 @@ public class PerformanceQueries {
     }
 
     /**
-     * Answers summing the daily figures unless PostgreSQL failed lately; if it fails now, answers again from the
+     * Answers summing the stored figures unless PostgreSQL failed lately; if it fails now, answers again from the
      * index alone.
      */
     private <T> T fromDailyFiguresOrIndex(Function<Boolean, T> answer) {
@@ -186,7 +195,7 @@ public class PerformanceQueries {
             return answer.apply(true);
         } catch (DataAccessException e) {
             dailyFailedAt = Instant.now();
-            log.warn("The daily figures cannot be read; dashboards aggregate the index alone for {} ({})",
+            log.warn("The stored figures cannot be read; dashboards aggregate the index alone for {} ({})",
                     FIGURES_BACK_OFF, e.getMostSpecificCause().getMessage());
             return answer.apply(false);
         }
@@ -209,7 +218,8 @@ public class PerformanceQueries {
             trendFromIndex(query.viewer(), ranges, interval, points);
         }
         if (rolledUp) {
-            daily.perDay(period.firstWholeDay(), period.lastWholeDay(), scope.get().district()).forEach((day, sums) -> {
+            String district = scope.get().district();
+            stored.perDay(period.firstWholeDay(), period.lastWholeDay(), district).forEach((day, sums) -> {
                 long[] point = {sums[Counter.REPORTED.ordinal()], sums[Counter.REGISTERED.ordinal()],
                         sums[Counter.CLOSED.ordinal()]};
                 if (point[0] + point[1] + point[2] > 0) {
@@ -304,7 +314,7 @@ public class PerformanceQueries {
     }
 
     /** The figures of docs/metrics.md over some ranges of time (none: only the cases open and overdue). */
-    private static List<Figure> figures(List<Range> ranges, Instant to) {
+    private static List<Figure> figures(List<Range> ranges, Query overdue) {
         List<Figure> figures = new ArrayList<>();
         if (!ranges.isEmpty()) {
             Query reported = inRanges("reportedAt", ranges);
@@ -327,7 +337,7 @@ public class PerformanceQueries {
             figures.add(counting(Counter.CLOSED, closed));
             figures.add(counting(Counter.CLOSED_ON_TIME, closed, isTrue("closedOnTime")));
         }
-        figures.add(new Figure("openOverdue", openOverdue(to), Map.of(), null));
+        figures.add(new Figure("openOverdue", overdue, Map.of(), null));
         return figures;
     }
 
@@ -336,19 +346,33 @@ public class PerformanceQueries {
                 Map.of(), counter);
     }
 
-    /** Open now, registered before {@code to}, and overdue: a step went overdue, or the running one is due before to. */
+    /** Open now, and overdue by {@code to}. */
     static Query openOverdue(Instant to) {
         return Query.of(q -> q.bool(b -> b
-                .mustNot(m -> m.terms(t -> t.field("status").terms(v -> v.value(FINAL.stream().map(FieldValue::of).toList()))))
-                .filter(f -> f.range(r -> r.date(d -> d.field("registeredAt").lt(to.toString()))))
+                .mustNot(m -> m.terms(t -> t.field("status").terms(v -> v.value(FINAL))))
+                .filter(overdueBy(to))));
+    }
+
+    /** Open now, and overdue by {@code to} but not yet by {@code since}: those the stored figures do not count. */
+    static Query openOverdueSince(Instant since, Instant to) {
+        return Query.of(q -> q.bool(b -> b.filter(openOverdue(to)).mustNot(overdueBy(since))));
+    }
+
+    /**
+     * Registered before {@code at}, and overdue by then: a step went overdue, or the running one was due before it
+     * (as {@code CaseFigures.Contribution.overdueFrom} has it).
+     */
+    private static Query overdueBy(Instant at) {
+        return Query.of(q -> q.bool(b -> b
+                .filter(f -> f.range(r -> r.date(d -> d.field("registeredAt").lt(at.toString()))))
                 .filter(f -> f.bool(o -> o
                         .should(s -> s.exists(e -> e.field("overdueSteps")))
-                        .should(s -> s.range(r -> r.date(d -> d.field("stepDueAt").lt(to.toString()))))
+                        .should(s -> s.range(r -> r.date(d -> d.field("stepDueAt").lt(at.toString()))))
                         .minimumShouldMatch("1")))));
     }
 
     /**
-     * The daily figures a viewer may read, when their cases are whole districts: a district supervisor's district,
+     * The stored figures a viewer may read, when their cases are whole districts: a district supervisor's district,
      * or every district (a null district) for other supervisors and administrators.
      */
     private static Optional<Scope> scopeOf(Actor viewer) {
@@ -403,7 +427,7 @@ public class PerformanceQueries {
             return edges;
         }
 
-        private static Instant startOf(LocalDate day) {
+        static Instant startOf(LocalDate day) {
             return day.atStartOfDay(CaseFigures.CITY).toInstant();
         }
     }

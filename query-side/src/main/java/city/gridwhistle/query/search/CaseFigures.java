@@ -1,5 +1,6 @@
 package city.gridwhistle.query.search;
 
+import city.gridwhistle.api.casework.CaseStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +10,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,12 +25,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The performance figures of docs/metrics.md summed per day and unit in PostgreSQL, in step with the cases index
- * (decision 0033): a dashboard over a year then adds up a few thousand rows instead of aggregating every case of
- * the year. Each case's contribution (its units, the day of each milestone, its flags) is kept as a row; when the
- * projection writes a case's new document, the difference between the new contribution and the stored one is
- * added to the sums, in the transaction that stores the processor's token. A redelivered batch finds the stored
- * contribution already new and adds nothing, so the sums are always exactly the sum of the stored rows.
+ * The performance figures of docs/metrics.md summed per day and unit, and per month and unit, in PostgreSQL, in
+ * step with the cases index (decisions 0033 and 0037): a dashboard over a year then adds up a few hundred rows
+ * instead of aggregating every case of the year. Each case's contribution (its units, the day of each milestone, its
+ * flags, and the day from which it counts as open and overdue) is kept as a row; when the projection writes a
+ * case's new document, the difference between the new contribution and the stored one is added to the sums, in the
+ * transaction that stores the processor's token. A redelivered batch finds the stored contribution already new and
+ * adds nothing, so the sums are always exactly the sum of the stored rows.
  */
 @Component
 public class CaseFigures {
@@ -38,13 +43,19 @@ public class CaseFigures {
     /** Every grouping kept, the totals first; the others are the names of the dashboard's groupings. */
     public static final List<String> GROUPINGS = List.of(ALL, "DISTRICT", "STREET", "COMMUNITY", "CELL", "CATEGORY",
             "WORKER");
+    /** This read model's row in read_model_rebuild_due, left by a migration that changed what the rows mean. */
+    static final String REBUILD_DUE = "figures";
     /** Taken shared by every write and exclusively by a rebuild, which therefore never races a batch. */
     static final long LOCK = 0x6669677572657331L;
 
-    /** What the daily rows sum, one column each. */
+    /**
+     * What the rows sum, one column each. All but the last count milestones on the day they fell; OPEN_OVERDUE
+     * counts the cases open now on the day from which each is overdue, and is summed over every day before a moment
+     * ({@link #openOverdue}), never over a period.
+     */
     public enum Counter {
         REPORTED, REGISTERED, REGISTERED_ON_TIME, DISPATCHED, DISPATCHED_ACCURATELY, HANDLED, HANDLED_ON_TIME,
-        REWORKED, HANDLING_MINUTES, HANDLING_TIMED, CLOSED, CLOSED_ON_TIME;
+        REWORKED, HANDLING_MINUTES, HANDLING_TIMED, CLOSED, CLOSED_ON_TIME, OPEN_OVERDUE;
 
         public static final int COUNT = values().length;
 
@@ -53,17 +64,16 @@ public class CaseFigures {
         }
     }
 
+    /** The case states after which a case is no longer open. */
+    public static final Set<CaseStatus> FINAL = EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED, CaseStatus.MERGED);
+
     private static final String COLUMNS = Arrays.stream(Counter.values()).map(Counter::column)
             .collect(Collectors.joining(", "));
-    private static final String SUMS = Arrays.stream(Counter.values()).map(c -> "sum(" + c.column() + ")")
-            .collect(Collectors.joining(", "));
-    private static final String ADD_SUMS = """
-            insert into case_figures_daily (grouped_by, day, district_code, unit_code, %s)
-            values (?, ?, ?, ?, %s)
-            on conflict (grouped_by, day, district_code, unit_code) do update set %s""".formatted(COLUMNS,
-            String.join(", ", java.util.Collections.nCopies(Counter.COUNT, "?")),
-            Arrays.stream(Counter.values()).map(c -> c.column() + " = case_figures_daily." + c.column()
-                    + " + excluded." + c.column()).collect(Collectors.joining(", ")));
+    /** The sums over a period: the open overdue cases are not a sum over one, and read 0. */
+    private static final String SUMS = Arrays.stream(Counter.values())
+            .map(c -> c == Counter.OPEN_OVERDUE ? "0" : "sum(" + c.column() + ")").collect(Collectors.joining(", "));
+    private static final String ADD_DAILY = addSums("case_figures_daily", "day");
+    private static final String ADD_MONTHLY = addSums("case_figures_monthly", "month");
     private static final String ADD_UNITS = """
             insert into case_figures_unit (grouped_by, district_code, unit_code, unit_name, cases)
             values (?, ?, ?, ?, ?)
@@ -73,8 +83,9 @@ public class CaseFigures {
     private static final String SAVE_CONTRIBUTIONS = """
             insert into case_figures_case (case_id, district_code, street_code, community_code, cell_code,
                 category_code, worker_id, reported_on, reports, registered_on, registered_on_time, dispatched_on,
-                dispatched_accurately, resolved_on, handled_on_time, reworked, handling_minutes, closed_on, closed_on_time)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                dispatched_accurately, resolved_on, handled_on_time, reworked, handling_minutes, closed_on, closed_on_time,
+                overdue_on)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (case_id) do update set district_code = excluded.district_code,
                 street_code = excluded.street_code, community_code = excluded.community_code,
                 cell_code = excluded.cell_code, category_code = excluded.category_code, worker_id = excluded.worker_id,
@@ -83,7 +94,7 @@ public class CaseFigures {
                 dispatched_accurately = excluded.dispatched_accurately, resolved_on = excluded.resolved_on,
                 handled_on_time = excluded.handled_on_time, reworked = excluded.reworked,
                 handling_minutes = excluded.handling_minutes, closed_on = excluded.closed_on,
-                closed_on_time = excluded.closed_on_time""";
+                closed_on_time = excluded.closed_on_time, overdue_on = excluded.overdue_on""";
 
     private final JdbcTemplate jdbc;
 
@@ -125,21 +136,8 @@ public class CaseFigures {
             return;
         }
         jdbc.batchUpdate(SAVE_CONTRIBUTIONS, changed.stream().map(Contribution::row).toList());
-        List<Object[]> sums = new ArrayList<>();
-        changes.sums.forEach((key, counts) -> {
-            if (Arrays.stream(counts).anyMatch(count -> count != 0)) {
-                Object[] row = new Object[4 + Counter.COUNT];
-                row[0] = key.groupedBy();
-                row[1] = key.day();
-                row[2] = key.district();
-                row[3] = key.unit();
-                for (int i = 0; i < Counter.COUNT; i++) {
-                    row[4 + i] = counts[i];
-                }
-                sums.add(row);
-            }
-        });
-        jdbc.batchUpdate(ADD_SUMS, sums);
+        jdbc.batchUpdate(ADD_DAILY, rows(changes.daily));
+        jdbc.batchUpdate(ADD_MONTHLY, rows(changes.monthly));
         List<Object[]> units = new ArrayList<>();
         changes.units.forEach((key, cases) -> {
             if (cases != 0) {
@@ -152,16 +150,63 @@ public class CaseFigures {
 
     /**
      * The sums over the whole days {@code first..last}, per unit of a grouping ({@link #ALL}: the one unit ""),
-     * in one district or, when {@code district} is null, in all of them.
+     * in one district or, when {@code district} is null, in all of them: the whole calendar months inside from the
+     * monthly rows, the days before and after them from the daily ones. OPEN_OVERDUE reads 0.
      */
     public Map<String, long[]> sums(String groupedBy, LocalDate first, LocalDate last, String district) {
+        LocalDate firstMonth = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterMonths = last.plusDays(1).withDayOfMonth(1);
+        if (!firstMonth.isBefore(afterMonths)) {
+            // no whole month: every day from the daily rows, the month ranges below left empty
+            firstMonth = last.plusDays(1);
+            afterMonths = firstMonth;
+        }
+        String inDistrict = district == null ? "" : " and district_code = ?";
+        String sql = """
+                select unit_code, %1$s from (
+                    select unit_code, %2$s from case_figures_daily where grouped_by = ? and day between ? and ?%3$s
+                    union all
+                    select unit_code, %2$s from case_figures_monthly where grouped_by = ? and month between ? and ?%3$s
+                    union all
+                    select unit_code, %2$s from case_figures_daily where grouped_by = ? and day between ? and ?%3$s
+                ) f group by unit_code""".formatted(SUMS, COLUMNS, inDistrict);
+        List<Object> args = new ArrayList<>();
+        args.addAll(List.of(withDistrict(district, groupedBy, first, firstMonth.minusDays(1))));
+        args.addAll(List.of(withDistrict(district, groupedBy, firstMonth, afterMonths.minusMonths(1))));
+        args.addAll(List.of(withDistrict(district, groupedBy, afterMonths, last)));
         Map<String, long[]> sums = new HashMap<>();
-        jdbc.query("select unit_code, " + SUMS + " from case_figures_daily where grouped_by = ? and day between ? and ?"
-                        + (district == null ? "" : " and district_code = ?") + " group by unit_code",
-                rs -> {
-                    sums.put(rs.getString(1), counters(rs, 2));
-                }, withDistrict(district, groupedBy, first, last));
+        jdbc.query(sql, rs -> {
+            sums.put(rs.getString(1), counters(rs, 2));
+        }, args.toArray());
         return sums;
+    }
+
+    /**
+     * The cases open now that count as overdue from a day before {@code day}, per unit of a grouping, in one
+     * district or all (null): the months before {@code day}'s from the monthly rows, its days before it from the
+     * daily ones. Units without any are absent.
+     */
+    public Map<String, Long> openOverdue(String groupedBy, LocalDate day, String district) {
+        LocalDate month = day.withDayOfMonth(1);
+        String inDistrict = district == null ? "" : " and district_code = ?";
+        String sql = """
+                select unit_code, sum(open_overdue) from (
+                    select unit_code, open_overdue from case_figures_monthly
+                    where grouped_by = ? and month < ? and open_overdue <> 0%1$s
+                    union all
+                    select unit_code, open_overdue from case_figures_daily
+                    where grouped_by = ? and day >= ? and day < ? and open_overdue <> 0%1$s
+                ) f group by unit_code having sum(open_overdue) <> 0""".formatted(inDistrict);
+        List<Object> args = new ArrayList<>(List.of(groupedBy, month));
+        if (district != null) {
+            args.add(district);
+        }
+        args.addAll(List.of(withDistrict(district, groupedBy, month, day)));
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, args.toArray());
+        return counts;
     }
 
     /** The totals per day over {@code first..last}, in one district or all (null); days without a case are absent. */
@@ -170,7 +215,11 @@ public class CaseFigures {
         jdbc.query("select day, " + SUMS + " from case_figures_daily where grouped_by = ? and day between ? and ?"
                         + (district == null ? "" : " and district_code = ?") + " group by day",
                 rs -> {
-                    days.put(rs.getObject(1, LocalDate.class), counters(rs, 2));
+                    long[] sums = counters(rs, 2);
+                    // a day whose row holds only cases that fell overdue on it has no milestone to show
+                    if (Arrays.stream(sums).anyMatch(sum -> sum != 0)) {
+                        days.put(rs.getObject(1, LocalDate.class), sums);
+                    }
                 }, withDistrict(district, ALL, first, last));
         return days;
     }
@@ -186,12 +235,61 @@ public class CaseFigures {
         return units;
     }
 
-    /** Forgets every figure, in the caller's transaction, before a rebuild records every case again. */
+    /** Whether a migration left word that the stored figures must be recomputed. */
+    boolean rebuildDue() {
+        return !jdbc.queryForList("select 1 from read_model_rebuild_due where model = ?", Integer.class, REBUILD_DUE)
+                .isEmpty();
+    }
+
+    /**
+     * Takes the word that the figures must be recomputed, in the caller's transaction, under the lock a rebuild
+     * holds: answers whether it was still there.
+     */
+    boolean takeRebuildDue() {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK);
+        return jdbc.update("delete from read_model_rebuild_due where model = ?", REBUILD_DUE) > 0;
+    }
+
+    /**
+     * Forgets every figure, and any word that they are due for a rebuild, in the caller's transaction, before a
+     * rebuild records every case again.
+     */
     void clear() {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> { }, LOCK);
+        jdbc.update("delete from read_model_rebuild_due where model = ?", REBUILD_DUE);
         jdbc.update("delete from case_figures_case");
         jdbc.update("delete from case_figures_daily");
+        jdbc.update("delete from case_figures_monthly");
         jdbc.update("delete from case_figures_unit");
+    }
+
+    private static String addSums(String table, String period) {
+        return """
+                insert into %1$s (grouped_by, %2$s, district_code, unit_code, %3$s)
+                values (?, ?, ?, ?, %4$s)
+                on conflict (grouped_by, %2$s, district_code, unit_code) do update set %5$s""".formatted(table, period,
+                COLUMNS, String.join(", ", Collections.nCopies(Counter.COUNT, "?")),
+                Arrays.stream(Counter.values()).map(c -> c.column() + " = " + table + "." + c.column()
+                        + " + excluded." + c.column()).collect(Collectors.joining(", ")));
+    }
+
+    /** The statement rows of the sums that changed, in key order. */
+    private static List<Object[]> rows(Map<SumKey, long[]> sums) {
+        List<Object[]> rows = new ArrayList<>();
+        sums.forEach((key, counts) -> {
+            if (Arrays.stream(counts).anyMatch(count -> count != 0)) {
+                Object[] row = new Object[4 + Counter.COUNT];
+                row[0] = key.groupedBy();
+                row[1] = key.day();
+                row[2] = key.district();
+                row[3] = key.unit();
+                for (int i = 0; i < Counter.COUNT; i++) {
+                    row[4 + i] = counts[i];
+                }
+                rows.add(row);
+            }
+        });
+        return rows;
     }
 
     private static Object[] withDistrict(String district, String groupedBy, LocalDate first, LocalDate last) {
@@ -235,7 +333,9 @@ public class CaseFigures {
      * so they wait for each other rather than deadlock.
      */
     private static final class Changes {
-        final Map<SumKey, long[]> sums = new TreeMap<>(SumKey.ORDER);
+        final Map<SumKey, long[]> daily = new TreeMap<>(SumKey.ORDER);
+        /** The same changes per month: the key's day is the month's first. */
+        final Map<SumKey, long[]> monthly = new TreeMap<>(SumKey.ORDER);
         final Map<UnitKey, Long> units = new TreeMap<>(UnitKey.ORDER);
         final Map<UnitKey, String> names = new HashMap<>();
 
@@ -270,14 +370,17 @@ public class CaseFigures {
                 }
                 count(groupedBy, c.closedOn(), district, unit, sign, Counter.CLOSED, 1);
                 count(groupedBy, c.closedOn(), district, unit, sign, Counter.CLOSED_ON_TIME, c.closedOnTime() ? 1 : 0);
+                count(groupedBy, c.overdueOn(), district, unit, sign, Counter.OPEN_OVERDUE, 1);
             }
         }
 
         private void count(String groupedBy, LocalDate day, String district, String unit, int sign, Counter counter,
                            long value) {
             if (day != null && value != 0) {
-                sums.computeIfAbsent(new SumKey(groupedBy, day, district, unit), k -> new long[Counter.COUNT])
+                daily.computeIfAbsent(new SumKey(groupedBy, day, district, unit), k -> new long[Counter.COUNT])
                         [counter.ordinal()] += sign * value;
+                monthly.computeIfAbsent(new SumKey(groupedBy, day.withDayOfMonth(1), district, unit),
+                        k -> new long[Counter.COUNT])[counter.ordinal()] += sign * value;
             }
         }
     }
@@ -295,12 +398,15 @@ public class CaseFigures {
         return name == null ? code : name;
     }
 
-    /** What one case adds to the figures: its units and, for each milestone it reached, the day and the flags. */
+    /**
+     * What one case adds to the figures: its units; for each milestone it reached, the day and the flags; and, while
+     * it is open, the day from which it counts as overdue.
+     */
     record Contribution(String caseId, String district, String street, String community, String cell, String category,
                         String worker, LocalDate reportedOn, int reports, LocalDate registeredOn,
                         boolean registeredOnTime, LocalDate dispatchedOn, boolean dispatchedAccurately,
                         LocalDate resolvedOn, boolean handledOnTime, boolean reworked, Long handlingMinutes,
-                        LocalDate closedOn, boolean closedOnTime) {
+                        LocalDate closedOn, boolean closedOnTime, LocalDate overdueOn) {
 
         /** As docs/metrics.md defines the figures over a document (the same fields the index aggregates). */
         static Contribution of(CaseDocument doc) {
@@ -308,7 +414,24 @@ public class CaseFigures {
                     doc.categoryCode, doc.workerId, day(doc.reportedAt), doc.reportCount, day(doc.registeredAt),
                     Boolean.TRUE.equals(doc.dispatchedOnTime), day(doc.dispatchedAt), doc.transferCount == 0,
                     day(doc.resolvedAt), Boolean.TRUE.equals(doc.handledOnTime), doc.reworked, doc.handlingMinutes,
-                    day(doc.closedAt), Boolean.TRUE.equals(doc.closedOnTime));
+                    day(doc.closedAt), Boolean.TRUE.equals(doc.closedOnTime), day(overdueFrom(doc)));
+        }
+
+        /**
+         * From when the case counts among the open and overdue ones (docs/metrics.md, 应结案数): never once it is
+         * closed, voided or merged, or before it is registered; from its registration if a step already went overdue;
+         * otherwise from when the running step falls due, if one runs. The index asks the same of its fields
+         * ({@code PerformanceQueries.overdueBy}).
+         */
+        static Instant overdueFrom(CaseDocument doc) {
+            if (doc.registeredAt == null || (doc.status != null && FINAL.contains(doc.status))) {
+                return null;
+            }
+            if (doc.overdueSteps != null && !doc.overdueSteps.isEmpty()) {
+                return doc.registeredAt;
+            }
+            return doc.stepDueAt == null ? null
+                    : doc.stepDueAt.isAfter(doc.registeredAt) ? doc.stepDueAt : doc.registeredAt;
         }
 
         String unitOf(String groupedBy) {
@@ -327,7 +450,7 @@ public class CaseFigures {
         Object[] row() {
             return new Object[] {caseId, district == null ? "" : district, street, community, cell, category, worker,
                     reportedOn, reports, registeredOn, registeredOnTime, dispatchedOn, dispatchedAccurately,
-                    resolvedOn, handledOnTime, reworked, handlingMinutes, closedOn, closedOnTime};
+                    resolvedOn, handledOnTime, reworked, handlingMinutes, closedOn, closedOnTime, overdueOn};
         }
 
         static Contribution read(ResultSet rs) throws SQLException {
@@ -340,7 +463,7 @@ public class CaseFigures {
                     rs.getObject("dispatched_on", LocalDate.class), rs.getBoolean("dispatched_accurately"),
                     rs.getObject("resolved_on", LocalDate.class), rs.getBoolean("handled_on_time"),
                     rs.getBoolean("reworked"), rs.getObject("handling_minutes", Long.class), rs.getObject("closed_on", LocalDate.class),
-                    rs.getBoolean("closed_on_time"));
+                    rs.getBoolean("closed_on_time"), rs.getObject("overdue_on", LocalDate.class));
         }
 
         private static LocalDate day(Instant at) {

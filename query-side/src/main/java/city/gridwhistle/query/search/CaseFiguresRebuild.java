@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +37,8 @@ public class CaseFiguresRebuild {
     private static final List<String> FIELDS = List.of("caseId", "districtCode", "district", "streetCode", "street",
             "communityCode", "community", "cellCode", "cellName", "categoryCode", "categoryZh", "workerId",
             "reportedAt", "reportCount", "registeredAt", "dispatchedOnTime", "dispatchedAt", "transferCount",
-            "resolvedAt", "handledOnTime", "reworked", "handlingMinutes", "closedAt", "closedOnTime");
+            "resolvedAt", "handledOnTime", "reworked", "handlingMinutes", "closedAt", "closedOnTime", "status",
+            "overdueSteps", "stepDueAt");
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
@@ -55,7 +58,7 @@ public class CaseFiguresRebuild {
     /** Starts a rebuild in the background and answers with its first progress; one rebuild runs at a time. */
     public RebuildProgress start() {
         if (begin()) {
-            Thread.ofPlatform().name("rebuild-figures").daemon().start(this::run);
+            Thread.ofPlatform().name("rebuild-figures").daemon().start(() -> run(false));
         }
         return progress.get();
     }
@@ -63,9 +66,22 @@ public class CaseFiguresRebuild {
     /** Rebuilds in the calling thread, unless a rebuild is running already, and answers with how it went. */
     public RebuildProgress runNow() {
         if (begin()) {
-            run();
+            run(false);
         }
         return progress.get();
+    }
+
+    /**
+     * At start, rebuilds in the background when a migration left word that the stored figures changed meaning
+     * ({@code read_model_rebuild_due}). Of several instances starting together, the first to take the lock
+     * rebuilds; the others then find the word gone and leave the figures alone.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildIfDue() {
+        if (figures.rebuildDue() && begin()) {
+            log.info("The daily figures are due for a rebuild after a migration; rebuilding them from the index");
+            Thread.ofPlatform().name("rebuild-figures").daemon().start(() -> run(true));
+        }
     }
 
     public RebuildProgress progress() {
@@ -84,9 +100,13 @@ public class CaseFiguresRebuild {
         }
     }
 
-    private void run() {
+    private void run(boolean onlyIfDue) {
         try {
-            transactions.executeWithoutResult(status -> recordEveryCase());
+            transactions.executeWithoutResult(status -> {
+                if (!onlyIfDue || figures.takeRebuildDue()) {
+                    recordEveryCase();
+                }
+            });
             finish("DONE", null);
             log.info("Rebuilt the daily figures: {}", progress.get());
         } catch (RuntimeException e) {

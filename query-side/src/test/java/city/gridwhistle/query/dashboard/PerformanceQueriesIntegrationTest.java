@@ -572,9 +572,10 @@ class PerformanceQueriesIntegrationTest {
     }
 
     /**
-     * Periods that start and end at midnight, inside a day, on a day's last minutes, span one whole day or none, or
-     * reach past every case: summing the daily figures and topping them up from the index at the ends answers
-     * exactly as aggregating the index over the whole period, for every grouping, viewer and trend interval.
+     * Periods that start and end at midnight, inside a day, on a day's last minutes, span one whole day or none,
+     * whole months or none, end just after a case fell overdue, or reach past every case: summing the daily and
+     * monthly figures and topping them up from the index at the ends answers exactly as aggregating the index over
+     * the whole period, for every grouping, viewer and trend interval.
      */
     @Test
     void summingDailyFiguresAnswersAsTheIndexAlone() {
@@ -587,6 +588,12 @@ class PerformanceQueriesIntegrationTest {
             {city("2026-03-05T03:00"), city("2026-03-05T20:00")},
             {city("2026-03-10T23:45"), city("2026-03-11T08:30")},
             {city("2026-01-01T06:00"), city("2026-05-01T00:00")},
+            // ending on the day a case fell overdue, after it did: P05 (due 03-25 11:00), P13 (03-31 23:00), P14
+            // (registered 04-02 10:00 with its DISPATCH step overdue) come from the index, the others from the rows
+            {city("2026-03-01T00:00"), city("2026-03-25T12:00")},
+            {city("2026-02-01T00:00"), city("2026-03-31T23:30")},
+            {city("2026-03-20T00:00"), city("2026-04-02T10:30")},
+            {city("2025-12-15T08:00"), city("2026-06-15T08:00")},
         };
         Actor jinjiang = new Actor("S001", Role.SUPERVISOR, "510104");
         Actor cityWide = new Actor("S009", Role.SUPERVISOR, null);

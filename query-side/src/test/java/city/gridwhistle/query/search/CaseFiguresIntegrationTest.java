@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily figures as the cases projection keeps them: batch after batch of changed documents, a batch delivered
- * twice, a batch rolled back, all end exactly where computing the figures afresh from the final documents does.
+ * The daily and monthly figures as the cases projection keeps them: batch after batch of changed documents, a batch
+ * delivered twice, a batch rolled back, all end exactly where computing the figures afresh from the final documents
+ * does; sums over whole months and the open overdue cases read them back.
  */
 class CaseFiguresIntegrationTest {
 
@@ -39,6 +40,7 @@ class CaseFiguresIntegrationTest {
         CaseDocument a = reported("F1", "510104", "W1", "2026-03-02T09:00");
         CaseDocument b = reported("F2", "510104", "W2", "2026-03-02T10:00");
         CaseDocument c = reported("F3", "510108", "W3", "2026-03-02T23:30");
+        c.stepDueAt = at("2026-03-03T08:00");
         inTransaction(List.of(a, b, c));
 
         // a is handled and closed; b moves to another district and worker; c is untouched
@@ -51,6 +53,7 @@ class CaseFiguresIntegrationTest {
         a.closedOnTime = true;
         a.status = CaseStatus.CLOSED;
         CaseDocument movedB = reported("F2", "510108", "W3", "2026-03-02T10:00");
+        movedB.overdueSteps.add("DISPATCH");
         inTransaction(List.of(a, movedB, c));
         inTransaction(List.of(a, movedB, c)); // the same batch again: adds nothing
 
@@ -62,9 +65,16 @@ class CaseFiguresIntegrationTest {
 
         Map<String, long[]> districts = figures.sums("DISTRICT", MARCH_2, MARCH_3, null);
         assertThat(districts.get("510104")).as("JJ: a reported, registered, dispatched on the 2nd, handled and "
-                + "closed on the 3rd").containsExactly(1, 1, 1, 1, 1, 1, 1, 0, 1440, 1, 1, 1);
-        assertThat(districts.get("510108")).as("CH: b and c reported and registered")
-                .containsExactly(2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                + "closed on the 3rd").containsExactly(1, 1, 1, 1, 1, 1, 1, 0, 1440, 1, 1, 1, 0);
+        assertThat(districts.get("510108")).as("CH: b and c reported and registered; the open overdue are no sum")
+                .containsExactly(2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(figures.openOverdue("DISTRICT", MARCH_3, null)).as("b overdue since its registration")
+                .containsExactly(Map.entry("510108", 1L));
+        assertThat(figures.openOverdue("DISTRICT", MARCH_3.plusDays(1), null)).as("and c since its step fell due")
+                .containsExactly(Map.entry("510108", 2L));
+        assertThat(figures.openOverdue(CaseFigures.ALL, LocalDate.parse("2026-04-10"), "510108"))
+                .as("from the monthly rows").containsExactly(Map.entry("", 2L));
+        assertThat(figures.openOverdue(CaseFigures.ALL, MARCH_2, null)).isEmpty();
         assertThat(figures.units("WORKER", null)).containsOnlyKeys("W1", "W3");
         assertThat(figures.units("DISTRICT", "510104")).containsExactly(Map.entry("510104", "锦江区"));
         assertThat(figures.perDay(MARCH_2, MARCH_3, "510108")).containsOnlyKeys(MARCH_2);
@@ -76,6 +86,50 @@ class CaseFiguresIntegrationTest {
 
         assertThat(rebuilt.state()).isEqualTo("DONE");
         assertThat(snapshot()).isNotEmpty().isEqualTo(kept);
+    }
+
+    @Test
+    void sumsOverWholeMonthsAddTheMonthlyRowsToTheDaysAroundThem() {
+        List<String> days = List.of("2026-02-27", "2026-03-02", "2026-03-31", "2026-04-01", "2026-04-15",
+                "2026-05-02");
+        List<CaseDocument> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            cases.add(reported("M" + i, "510104", "W1", days.get(i) + "T12:00"));
+        }
+        inTransaction(cases);
+
+        assertThat(reportedBetween("2026-02-27", "2026-05-01")).isEqualTo(5);
+        assertThat(reportedBetween("2026-02-28", "2026-04-01")).isEqualTo(3);
+        assertThat(reportedBetween("2026-03-01", "2026-03-31")).isEqualTo(2);
+        assertThat(reportedBetween("2026-03-02", "2026-03-30")).isEqualTo(1);
+        assertThat(reportedBetween("2026-03-03", "2026-03-30")).isZero();
+        assertThat(reportedBetween("2026-01-01", "2026-12-31")).isEqualTo(6);
+        assertThat(jdbc.queryForList("select month || ' ' || reported from case_figures_monthly "
+                + "where grouped_by = 'ALL' order by month", String.class))
+                .containsExactly("2026-02-01 1", "2026-03-01 2", "2026-04-01 2", "2026-05-01 1");
+    }
+
+    @Test
+    void aMigrationsWordThatTheFiguresAreDueForARebuildIsTakenOnce() throws Exception {
+        inTransaction(List.of(reported("R1", "510104", "W1", "2026-03-02T09:00")));
+        List<String> kept = snapshot();
+        jdbc.update("delete from case_figures_monthly");
+        jdbc.update("insert into read_model_rebuild_due (model, reason) values ('figures', 'a test')");
+        TestSearchNode.replaceAllCases(List.of(reported("R1", "510104", "W1", "2026-03-02T09:00")));
+        var rebuild = new CaseFiguresRebuild(TestSearchNode.client(), TestSearchNode.index(), figures,
+                TestDatabase.transactions());
+
+        rebuild.rebuildIfDue();
+        for (int i = 0; i < 300 && !"DONE".equals(rebuild.progress().state()); i++) {
+            Thread.sleep(100);
+        }
+
+        assertThat(rebuild.progress().state()).isEqualTo("DONE");
+        assertThat(snapshot()).isEqualTo(kept);
+        assertThat(figures.rebuildDue()).isFalse();
+        var started = rebuild.progress().startedAt();
+        rebuild.rebuildIfDue();
+        assertThat(rebuild.progress().startedAt()).as("nothing due: no second rebuild").isEqualTo(started);
     }
 
     @Test
@@ -101,15 +155,23 @@ class CaseFiguresIntegrationTest {
         transaction.executeWithoutResult(status -> figures.record(documents));
     }
 
-    /** Every non-zero daily row and every unit holding cases, in order. */
+    private long reportedBetween(String first, String last) {
+        return figures.sums(CaseFigures.ALL, LocalDate.parse(first), LocalDate.parse(last), null)
+                .getOrDefault("", new long[CaseFigures.Counter.COUNT])[0];
+    }
+
+    /** Every non-zero daily and monthly row and every unit holding cases, in order. */
     private List<String> snapshot() {
-        List<String> rows = jdbc.queryForList("""
-                select concat_ws(' ', grouped_by, day, district_code, unit_code, reported, registered,
-                    registered_on_time, dispatched, dispatched_accurately, handled, handled_on_time, reworked,
-                    handling_minutes, handling_timed, closed, closed_on_time)
-                from case_figures_daily
-                where reported + registered + dispatched + handled + closed + handling_minutes <> 0
-                order by 1""", String.class);
+        List<String> rows = new java.util.ArrayList<>();
+        for (String table : List.of("case_figures_daily d", "case_figures_monthly m")) {
+            rows.addAll(jdbc.queryForList("""
+                    select concat_ws(' ', '%1$s', grouped_by, %1$s, district_code, unit_code, reported, registered,
+                        registered_on_time, dispatched, dispatched_accurately, handled, handled_on_time, reworked,
+                        handling_minutes, handling_timed, closed, closed_on_time, open_overdue)
+                    from %2$s
+                    where reported + registered + dispatched + handled + closed + handling_minutes + open_overdue <> 0
+                    order by 1""".formatted(table.endsWith("d") ? "day" : "month", table), String.class));
+        }
         rows.addAll(jdbc.queryForList("""
                 select concat_ws(' ', grouped_by, district_code, unit_code, unit_name, cases) from case_figures_unit
                 where cases <> 0 order by 1""", String.class));
