@@ -42,8 +42,9 @@ final class AppProcess implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
+    /** Starts the application; on a folder an earlier run seeded ({@code seeded}), without waiting for the seeder. */
     static AppProcess start(Path jar, Path dataDir, Path cityFolder, List<String> jvmOptions, List<String> properties,
-                            Duration timeout) throws IOException, InterruptedException {
+                            boolean seeded, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("app.log");
@@ -62,7 +63,7 @@ final class AppProcess implements AutoCloseable {
                 .redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, log, dataDir, URI.create("http://127.0.0.1:" + port));
         try {
-            app.awaitStarted(timeout);
+            app.awaitStarted(seeded, timeout);
         } catch (RuntimeException | IOException | InterruptedException e) {
             app.close();
             throw e;
@@ -70,7 +71,7 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    private void awaitStarted(Duration timeout) throws IOException, InterruptedException {
+    private void awaitStarted(boolean seeded, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -79,7 +80,8 @@ final class AppProcess implements AutoCloseable {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             Matcher pg = POSTGRES.matcher(text);
             Matcher es = ELASTIC.matcher(text);
-            if (pg.find() && es.find() && STARTED.matcher(text).find() && SEEDED.matcher(text).find()) {
+            if (pg.find() && es.find() && STARTED.matcher(text).find()
+                    && (seeded || SEEDED.matcher(text).find())) {
                 postgresPort = Integer.parseInt(pg.group(1));
                 elasticPid = Long.parseLong(es.group(1));
                 elasticUri = URI.create(es.group(2));

@@ -24,8 +24,12 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -jar infra/bench/target/bench.jar [--scale quick|full] [--runs 3] [--preload N] [--soak 60s]
  *      [--jar web-ui/target/gridwhistle.jar] [--data target/bench-data] [--report docs/benchmarks.md]
- *      [--plots docs/benchmarks] [--app-jvm "-Xmx1g"] [--app-property name=value]...
+ *      [--plots docs/benchmarks] [--app-jvm "-Xmx1g"] [--app-property name=value]... [--reuse-data true]
  * </pre>
+ *
+ * With {@code --reuse-data true} a data folder left by an earlier run is started again as it is, without the
+ * preload: for A/B runs of two builds on the same million cases (copy the folder first if the builds' migrations
+ * differ). Its figures are not a full run's, and its report says so.
  */
 public final class Bench {
 
@@ -47,6 +51,8 @@ public final class Bench {
     private final int runs;
     private java.util.Set<String> phases = java.util.Set.of("s1", "s2", "s45", "s6", "s3", "soak");
     private final Path root;
+    /** The data folder of an earlier run is started again, its preloaded cases included. */
+    private boolean reuseData;
     private Api api;
     private AppProcess app;
     private RawLimits raw;
@@ -86,6 +92,8 @@ public final class Bench {
         if (options.containsKey("phases")) {
             bench.phases = java.util.Set.of(Options.one(options, "phases", "").split(","));
         }
+        bench.reuseData = Boolean.parseBoolean(Options.one(options, "reuse-data", "false"))
+                && Files.isDirectory(data.resolve("app"));
         Instant started = Instant.now();
         bench.run(jar, data, jvm, properties);
         new ReportWriter(bench, scale, runs, started, Instant.now(), jvm, properties).write(report, plots);
@@ -93,7 +101,11 @@ public final class Bench {
     }
 
     void run(Path jar, Path data, List<String> jvm, List<String> properties) throws Exception {
-        deleteTree(data);
+        if (reuseData) {
+            notes.put("data", "the data folder of an earlier run, started again without a preload");
+        } else {
+            deleteTree(data);
+        }
         Path demo = root.resolve("infra/platform/src/main/resources/gridwhistle/demo");
         Path city = data.resolve("city");
         BenchCity benchCity = new BenchCity(scale.citySide());
@@ -102,7 +114,7 @@ public final class Bench {
                 Long.toString(System.currentTimeMillis() % 100_000, 36));
         log("distinct report points in the bench city: %,d", reports.capacity());
         long t0 = System.nanoTime();
-        app = AppProcess.start(jar, data.resolve("app"), city, jvm, properties, Duration.ofMinutes(10));
+        app = AppProcess.start(jar, data.resolve("app"), city, jvm, properties, reuseData, Duration.ofMinutes(10));
         log("application up in %.1f s (pid %d, PostgreSQL %d, Elasticsearch %s)", (System.nanoTime() - t0) / 1e9,
                 app.process.pid(), app.postgresPort, app.elasticUri);
         try {
@@ -116,7 +128,9 @@ public final class Bench {
             Thread.sleep(5_000);
             restFigures();
             warmUp();
-            if (scale.preloadCases() > 0) {
+            if (reuseData) {
+                awaitEveryProcessorIdle();
+            } else if (scale.preloadCases() > 0) {
                 new Preload(raw, this::fileOne, scale.preloadCases(), benchCity).run(this);
             }
             for (int run = 1; run <= runs; run++) {

@@ -63,6 +63,7 @@ class DemoCitySeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (alreadySeeded()) {
+            log.info("Demo city loaded before: nothing to seed");
             return;
         }
         long started = System.nanoTime();
