@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * V29 on an installation that already has daily figures (decision 0037): the monthly rows are their sums, and the
+ * V36 on an installation that already has daily figures (decision 0037): the monthly rows are their sums, and the
  * figures are left due for a rebuild, since the stored contributions do not know from when a case is overdue. Runs
  * the migrations in a schema of its own, in the shared test database.
  */
 class CaseFiguresMigrationIntegrationTest {
 
     @Test
-    void v29SumsTheDailyRowsPerMonthAndLeavesTheFiguresDueForARebuild() {
+    void v36SumsTheDailyRowsPerMonthAndLeavesTheFiguresDueForARebuild() {
         String schema = "figures_upgrade";
         JdbcTemplate jdbc = TestDatabase.jdbc();
         jdbc.execute("drop schema if exists " + schema + " cascade");
@@ -30,7 +30,7 @@ class CaseFiguresMigrationIntegrationTest {
                     values ('DISTRICT', ?::date, '510104', '510104', 1, 2, 0, 0, 0, 0, 0, 0, 30, 1, 0, 0)""", day);
         }
 
-        migrate(schema, "29");
+        migrate(schema, "36");
 
         assertThat(jdbc.queryForList("""
                 select month || ' ' || reported || ' ' || registered || ' ' || handling_minutes || ' ' || open_overdue
@@ -46,7 +46,7 @@ class CaseFiguresMigrationIntegrationTest {
         String schema = "figures_new";
         JdbcTemplate jdbc = TestDatabase.jdbc();
         jdbc.execute("drop schema if exists " + schema + " cascade");
-        migrate(schema, "29");
+        migrate(schema, "36");
 
         assertThat(jdbc.queryForObject("select count(*) from " + schema + ".read_model_rebuild_due", Long.class))
                 .isZero();

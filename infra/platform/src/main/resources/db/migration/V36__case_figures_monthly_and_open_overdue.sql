@@ -32,5 +32,5 @@ create table read_model_rebuild_due (
 
 -- The stored contributions lack overdue_on: recompute them all from the index.
 insert into read_model_rebuild_due (model, reason)
-select 'figures', 'V29: the open overdue cases are counted by the day they fell overdue'
+select 'figures', 'V36: the open overdue cases are counted by the day they fell overdue'
 where exists (select 1 from case_figures_case);
