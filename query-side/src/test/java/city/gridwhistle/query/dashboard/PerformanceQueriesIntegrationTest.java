@@ -63,6 +63,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * P14  CH       C0101 -      REGISTERED 1       04-02      04-02      -          -         -          DISPATCH overdue, after the period
  * P15  QY       C0102 -      REGISTERED 1       03-18      03-18      -          -         -          DISPATCH due 04-03
  * P16  -        E0101 -      REPORTED   1       03-28      -          -          -         -          not yet registered
+ * P17  JJ       C0101 W1     CLOSED     1       reported, registered, dispatched, handled and closed on time in the
+ *                                               three hours before the test runs
  * </pre>
  *
  * The period is [2026-03-01T00:00+08:00, 2026-04-01T00:00+08:00): P10's registration at its start counts, P10's
@@ -218,6 +220,18 @@ class PerformanceQueriesIntegrationTest {
         CASES.add(doc("P16", null, RUBBISH, null, CaseStatus.REPORTED, 1, QY_LON, -0.001, d -> {
             d.reportedAt = city("2026-03-28T15:00");
             d.categoryZh = null; // named at registration
+        }));
+        Instant now = Instant.now();
+        CASES.add(doc("P17", JJ, MANHOLE, "W1", CaseStatus.CLOSED, 1, JJ_LON, 0.005, d -> {
+            d.reportedAt = now.minus(Duration.ofHours(3));
+            d.registeredAt = now.minus(Duration.ofMinutes(170));
+            d.dispatchedAt = now.minus(Duration.ofHours(2));
+            d.dispatchedOnTime = true;
+            d.resolvedAt = now.minus(Duration.ofHours(1));
+            d.handledOnTime = true;
+            d.handlingMinutes = 60L;
+            d.closedAt = now.minus(Duration.ofMinutes(30));
+            d.closedOnTime = true;
         }));
         TestSearchNode.replaceAllCases(CASES);
 
@@ -594,6 +608,9 @@ class PerformanceQueriesIntegrationTest {
             {city("2026-02-01T00:00"), city("2026-03-31T23:30")},
             {city("2026-03-20T00:00"), city("2026-04-02T10:30")},
             {city("2025-12-15T08:00"), city("2026-06-15T08:00")},
+            // until now (a minute ahead, so the queries' own now is before it): the last day from its rows
+            {FROM, Instant.now().plus(Duration.ofMinutes(1))},
+            {Instant.now().minus(Duration.ofHours(20)), Instant.now().plus(Duration.ofMinutes(1))},
         };
         Actor jinjiang = new Actor("S001", Role.SUPERVISOR, "510104");
         Actor cityWide = new Actor("S009", Role.SUPERVISOR, null);
