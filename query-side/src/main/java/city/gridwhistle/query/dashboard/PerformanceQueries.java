@@ -353,9 +353,17 @@ public class PerformanceQueries {
                 .filter(overdueBy(to))));
     }
 
-    /** Open now, and overdue by {@code to} but not yet by {@code since}: those the stored figures do not count. */
+    /**
+     * Open now, and overdue by {@code to} but not yet by {@code since}: those the stored figures do not count. Not
+     * overdue by {@code since} is said positively (registered since then, or, with no step overdue, due since then),
+     * so that the search walks the few cases of those two ranges rather than every overdue one.
+     */
     static Query openOverdueSince(Instant since, Instant to) {
-        return Query.of(q -> q.bool(b -> b.filter(openOverdue(to)).mustNot(overdueBy(since))));
+        Query registeredSince = inPeriod("registeredAt", since, to);
+        Query dueSince = Query.of(q -> q.bool(b -> b.filter(inPeriod("stepDueAt", since, to))
+                .mustNot(m -> m.exists(e -> e.field("overdueSteps")))));
+        return Query.of(q -> q.bool(b -> b.filter(openOverdue(to))
+                .filter(f -> f.bool(o -> o.should(registeredSince, dueSince).minimumShouldMatch("1")))));
     }
 
     /**
