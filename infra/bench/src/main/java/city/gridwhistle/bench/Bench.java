@@ -112,6 +112,10 @@ public final class Bench {
         benchCity.write(city, demo);
         reports = new Reports(root.resolve("infra/platform/src/main/resources/gridwhistle/categories.json"), benchCity,
                 Long.toString(System.currentTimeMillis() % 100_000, 36));
+        Path drawn = data.resolve("reports-drawn");
+        if (reuseData && Files.exists(drawn)) {
+            reports.skip(Long.parseLong(Files.readString(drawn).trim()));
+        }
         log("distinct report points in the bench city: %,d", reports.capacity());
         long t0 = System.nanoTime();
         app = AppProcess.start(jar, data.resolve("app"), city, jvm, properties, reuseData, Duration.ofMinutes(10));
@@ -142,6 +146,7 @@ public final class Bench {
             }
             put("S1.attached", attached.get());
         } finally {
+            Files.writeString(drawn, Long.toString(reports.drawn()));
             if (raw != null) {
                 raw.dropL3();
                 raw.close();

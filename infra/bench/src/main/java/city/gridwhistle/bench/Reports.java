@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,12 +52,7 @@ final class Reports {
     }
 
     synchronized Report next() {
-        int pick = 0;
-        for (int i = 1; i < used.length; i++) {
-            if ((double) used[i] / categories.get(i).capacity() < (double) used[pick] / categories.get(pick).capacity()) {
-                pick = i;
-            }
-        }
+        int pick = leastUsed();
         Category c = categories.get(pick);
         long n = used[pick]++;
         long cells = c.capacity();
@@ -70,6 +66,31 @@ final class Reports {
         String token = "b" + runTag + "x" + s;
         String description = c.zh() + "，" + PLACES[(int) (s % PLACES.length)] + "，基准测试 " + token;
         return new Report(c.code(), round(BenchCity.lat(north)), round(BenchCity.lon(east)), description, token);
+    }
+
+    /** How many reports were drawn, those skipped included. */
+    synchronized long drawn() {
+        return Arrays.stream(used).sum();
+    }
+
+    /**
+     * Draws {@code reports} without filing them: a run on the data of an earlier one goes on where that one left
+     * off, since the points it used are open cases now and new reports there would attach to them.
+     */
+    synchronized void skip(long reports) {
+        for (long i = 0; i < reports; i++) {
+            used[leastUsed()]++;
+        }
+    }
+
+    private int leastUsed() {
+        int pick = 0;
+        for (int i = 1; i < used.length; i++) {
+            if ((double) used[i] / categories.get(i).capacity() < (double) used[pick] / categories.get(pick).capacity()) {
+                pick = i;
+            }
+        }
+        return pick;
     }
 
     private static double round(double degrees) {
