@@ -49,8 +49,8 @@ import org.springframework.stereotype.Component;
  * Answers the dashboard queries. The figures and their definitions are those of docs/metrics.md. For supervisors
  * and administrators, whose cases are whole districts, the whole days of a period are summed from the daily and
  * monthly figures ({@link CaseFigures}, decisions 0033 and 0037), and so are the cases open and overdue from before
- * the day the period ends on; only the parts of days at the period's ends (at its start only, when it reaches now),
- * and the cases that fell overdue on its last day, are aggregated from the index. Anyone else's figures come from the index alone. Both give the same
+ * the day the period ends on; only the parts of days at the period's ends, and the cases that fell overdue on its
+ * last day, are aggregated from the index. Anyone else's figures come from the index alone. Both give the same
  * numbers (PerformanceQueriesIntegrationTest). When PostgreSQL cannot be read,
  * the figures come from the index alone too, and for a while after without trying it again, so that dashboards keep
  * answering through a database outage as search does.
@@ -88,7 +88,7 @@ public class PerformanceQueries {
     /** The figures, summing the stored ones where the viewer allows, or from the index alone. */
     Performance performance(FindPerformanceQuery query, boolean summingRows) {
         index.ensureReady();
-        Period period = new Period(query.from(), query.to(), Instant.now());
+        Period period = new Period(query.from(), query.to());
         Optional<Scope> scope = summingRows ? scopeOf(query.viewer()) : Optional.empty();
         if (scope.isEmpty()) {
             Counts counts = fromIndex(query.viewer(), query.groupBy(), List.of(period.whole()),
@@ -209,7 +209,7 @@ public class PerformanceQueries {
             case WEEK -> CalendarInterval.Week;
             case MONTH -> CalendarInterval.Month;
         };
-        Period period = new Period(query.from(), query.to(), Instant.now());
+        Period period = new Period(query.from(), query.to());
         Optional<Scope> scope = summingDays ? scopeOf(query.viewer()) : Optional.empty();
         boolean rolledUp = scope.isPresent() && period.hasWholeDays();
         List<Range> ranges = rolledUp ? period.edges() : List.of(period.whole());
@@ -401,12 +401,8 @@ public class PerformanceQueries {
     record Range(Instant from, Instant to) {
     }
 
-    /**
-     * A period [from, to) cut at the city's midnights: the whole days inside it and the parts of days at its ends.
-     * A period that reaches {@code now} holds its last day whole, as far as anything has happened in it: that day's
-     * rows are all there is of it (a dashboard "until now" asks the index about the start of its first day only).
-     */
-    record Period(Instant from, Instant to, Instant now) {
+    /** A period [from, to) cut at the city's midnights: the whole days inside it and the parts of days at its ends. */
+    record Period(Instant from, Instant to) {
 
         Range whole() {
             return new Range(from, to);
@@ -418,8 +414,7 @@ public class PerformanceQueries {
         }
 
         LocalDate lastWholeDay() {
-            LocalDate last = to.atZone(CaseFigures.CITY).toLocalDate();
-            return to.isBefore(now) ? last.minusDays(1) : last;
+            return to.atZone(CaseFigures.CITY).toLocalDate().minusDays(1);
         }
 
         boolean hasWholeDays() {

@@ -608,7 +608,7 @@ class PerformanceQueriesIntegrationTest {
             {city("2026-02-01T00:00"), city("2026-03-31T23:30")},
             {city("2026-03-20T00:00"), city("2026-04-02T10:30")},
             {city("2025-12-15T08:00"), city("2026-06-15T08:00")},
-            // until now (a minute ahead, so the queries' own now is before it): the last day from its rows
+            // until a minute from now, over P17's day
             {FROM, Instant.now().plus(Duration.ofMinutes(1))},
             {Instant.now().minus(Duration.ofHours(20)), Instant.now().plus(Duration.ofMinutes(1))},
         };
