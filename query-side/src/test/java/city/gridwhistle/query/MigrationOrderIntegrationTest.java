@@ -37,7 +37,8 @@ class MigrationOrderIntegrationTest {
         JdbcTemplate jdbc = TestDatabase.jdbc();
         jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
         // the migrations of 2026-11-29: everything up to V25, and V35
-        for (Resource migration : new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/*.sql")) {
+        var resolver = new PathMatchingResourcePatternResolver();
+        for (Resource migration : resolver.getResources("classpath:db/migration/*.sql")) {
             Matcher m = VERSION.matcher(migration.getFilename());
             assertThat(m.matches()).as(migration.getFilename()).isTrue();
             int major = Integer.parseInt(m.group(1));
@@ -56,7 +57,8 @@ class MigrationOrderIntegrationTest {
         assertThat(jdbc.queryForList("select version from " + SCHEMA + ".flyway_schema_history where success "
                 + "and version in ('26', '27', '28', '35', '36') order by installed_rank", String.class))
                 .containsExactly("35", "26", "27", "28", "36");
-        assertThat(jdbc.queryForObject("select count(*) from " + SCHEMA + ".case_figures_monthly", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from " + SCHEMA + ".case_figures_monthly", Long.class))
+                .isZero();
         jdbc.execute("drop schema " + SCHEMA + " cascade");
     }
 

@@ -86,7 +86,8 @@ final class Reports {
     private int leastUsed() {
         int pick = 0;
         for (int i = 1; i < used.length; i++) {
-            if ((double) used[i] / categories.get(i).capacity() < (double) used[pick] / categories.get(pick).capacity()) {
+            double share = (double) used[i] / categories.get(i).capacity();
+            if (share < (double) used[pick] / categories.get(pick).capacity()) {
                 pick = i;
             }
         }

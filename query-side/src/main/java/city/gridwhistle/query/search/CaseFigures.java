@@ -83,8 +83,8 @@ public class CaseFigures {
     private static final String SAVE_CONTRIBUTIONS = """
             insert into case_figures_case (case_id, district_code, street_code, community_code, cell_code,
                 category_code, worker_id, reported_on, reports, registered_on, registered_on_time, dispatched_on,
-                dispatched_accurately, resolved_on, handled_on_time, reworked, handling_minutes, closed_on, closed_on_time,
-                overdue_on)
+                dispatched_accurately, resolved_on, handled_on_time, reworked, handling_minutes, closed_on,
+                closed_on_time, overdue_on)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (case_id) do update set district_code = excluded.district_code,
                 street_code = excluded.street_code, community_code = excluded.community_code,
