@@ -17,9 +17,7 @@ class CaseFiguresMigrationIntegrationTest {
     @Test
     void v36SumsTheDailyRowsPerMonthAndLeavesTheFiguresDueForARebuild() {
         String schema = "figures_upgrade";
-        JdbcTemplate jdbc = TestDatabase.jdbc();
-        jdbc.execute("drop schema if exists " + schema + " cascade");
-        migrate(schema, "28");
+        JdbcTemplate jdbc = freshSchemaMigratedTo(schema, "28");
         jdbc.update("""
                 insert into figures_upgrade.case_figures_case (case_id, district_code, reports, registered_on_time,
                     dispatched_accurately, handled_on_time, reworked, closed_on_time, reported_on)
@@ -44,13 +42,18 @@ class CaseFiguresMigrationIntegrationTest {
     @Test
     void aNewInstallationHasNothingToRebuild() {
         String schema = "figures_new";
-        JdbcTemplate jdbc = TestDatabase.jdbc();
-        jdbc.execute("drop schema if exists " + schema + " cascade");
-        migrate(schema, "36");
+        JdbcTemplate jdbc = freshSchemaMigratedTo(schema, "36");
 
         assertThat(jdbc.queryForObject("select count(*) from " + schema + ".read_model_rebuild_due", Long.class))
                 .isZero();
         jdbc.execute("drop schema " + schema + " cascade");
+    }
+
+    private static JdbcTemplate freshSchemaMigratedTo(String schema, String target) {
+        JdbcTemplate jdbc = TestDatabase.jdbc();
+        jdbc.execute("drop schema if exists " + schema + " cascade");
+        migrate(schema, target);
+        return jdbc;
     }
 
     private static void migrate(String schema, String target) {
