@@ -130,7 +130,7 @@ public class CaseFile {
 
     /** Another report of the same hazard: its reporter corroborates and follows, and the priority rises. */
     void attach(FileReportCommand command, CaseClock clock) {
-        if (status == CaseStatus.CLOSED || status == CaseStatus.VOIDED || status == CaseStatus.MERGED) {
+        if (!status.isOpen()) {
             throw new IllegalStateException("case " + caseId + " is " + status + " and takes no more reports");
         }
         requireDescription(command.description());

@@ -1,5 +1,6 @@
 package city.gridwhistle.query.dashboard;
 
+import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.dashboard.FindHeatmapQuery;
 import city.gridwhistle.api.dashboard.FindPerformanceQuery;
 import city.gridwhistle.api.dashboard.FindTrendQuery;
@@ -59,7 +60,7 @@ import org.springframework.stereotype.Component;
 public class PerformanceQueries {
 
     private static final int MAX_UNITS = 10_000;
-    private static final List<FieldValue> FINAL = CaseFigures.FINAL.stream().map(s -> FieldValue.of(s.name())).toList();
+    private static final List<FieldValue> FINAL = CaseStatus.FINAL.stream().map(s -> FieldValue.of(s.name())).toList();
     /** Where a unit's figures hold the cases open and overdue. */
     private static final int OPEN_OVERDUE = Counter.OPEN_OVERDUE.ordinal();
     private static final int SLOTS = Counter.COUNT;

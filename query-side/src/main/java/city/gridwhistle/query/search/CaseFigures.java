@@ -12,12 +12,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +63,6 @@ public class CaseFigures {
     }
 
     /** The case states after which a case is no longer open. */
-    public static final Set<CaseStatus> FINAL = EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED, CaseStatus.MERGED);
 
     private static final String COLUMNS = Arrays.stream(Counter.values()).map(Counter::column)
             .collect(Collectors.joining(", "));
@@ -424,7 +421,7 @@ public class CaseFigures {
          * ({@code PerformanceQueries.overdueBy}).
          */
         static Instant overdueFrom(CaseDocument doc) {
-            if (doc.registeredAt == null || (doc.status != null && FINAL.contains(doc.status))) {
+            if (doc.registeredAt == null || (doc.status != null && !doc.status.isOpen())) {
                 return null;
             }
             if (doc.overdueSteps != null && !doc.overdueSteps.isEmpty()) {

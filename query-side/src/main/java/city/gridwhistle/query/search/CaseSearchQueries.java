@@ -13,10 +13,9 @@ import city.gridwhistle.query.access.CaseAccess;
 import city.gridwhistle.query.access.ViewerDirectory;
 import java.util.Map;
 import java.util.Objects;
-import java.util.EnumSet;
-import java.util.Set;
 import city.gridwhistle.api.casework.SearchCasesQuery;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -35,9 +34,6 @@ import org.springframework.stereotype.Component;
 /** Answers case queries from the search index. */
 @Component
 public class CaseSearchQueries {
-
-    private static final Set<CaseStatus> CLOSED_STATES = EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED,
-            CaseStatus.MERGED);
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
@@ -130,7 +126,7 @@ public class CaseSearchQueries {
             filter.add(term("categoryCode", query.categoryCode()));
         }
         Query notOpen = Query.of(q -> q.terms(t -> t.field("status").terms(v -> v.value(
-                CLOSED_STATES.stream().map(s -> co.elastic.clients.elasticsearch._types.FieldValue.of(s.name())).toList()))));
+                CaseStatus.FINAL.stream().map(s -> FieldValue.of(s.name())).toList()))));
         try {
             SearchResponse<CaseDocument> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)

@@ -8,17 +8,12 @@ import city.gridwhistle.api.casework.SearchCasesQuery;
 import city.gridwhistle.api.casework.WatchCasesQuery;
 import city.gridwhistle.api.dashboard.WatchDashboardQuery;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /** The initial answers of the live subscriptions; the updates come from {@link CaseFeed}. */
 @Component
 public class CaseWatchQueries {
-
-    private static final Set<CaseStatus> OPEN = EnumSet.complementOf(
-            EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED, CaseStatus.MERGED));
 
     private final CaseSearchQueries search;
 
@@ -29,7 +24,7 @@ public class CaseWatchQueries {
     /** The viewer's open cases, soonest due first: a worker's inbox, a supervisor's queue, a rider's reports. */
     @QueryHandler
     public CaseSearchResult handle(WatchCasesQuery query) {
-        CaseFilters open = new CaseFilters(OPEN, null, null, null, null, null, null, null, null, null, null, null, null,
+        CaseFilters open = new CaseFilters(CaseStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null,
                 null);
         return search.handle(new SearchCasesQuery(null, open, null, CaseSort.DEADLINE, null, 0,
                 WatchCasesQuery.INITIAL_SIZE, null, query.viewer()));

@@ -67,7 +67,6 @@ class Open311Controller {
     static final int DEFAULT_LIMIT = 1000;
     /** Public reads see every case, then show only its public fields. */
     private static final Actor PUBLIC_READER = new Actor("open311", Role.ADMIN);
-    private static final Set<CaseStatus> CLOSED = EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED, CaseStatus.MERGED);
     private static final String CHANGESET = "2026-11-29T00:00:00+08:00";
 
     private final CommandGateway commands;
@@ -305,7 +304,7 @@ class Open311Controller {
         Optional<Open311Service> service = services.find(view.categoryCode());
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", view.caseId());
-        request.put("status", CLOSED.contains(view.status()) ? "closed" : "open");
+        request.put("status", view.status().isOpen() ? "open" : "closed");
         request.put("status_notes", Open311StatusNotes.of(view.status()));
         request.put("service_name", view.categoryZh());
         request.put("service_code", view.categoryCode());
@@ -399,8 +398,8 @@ class Open311Controller {
         Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
         for (String one : given.split(",")) {
             switch (one.trim()) {
-                case "open" -> statuses.addAll(EnumSet.complementOf(EnumSet.copyOf(CLOSED)));
-                case "closed" -> statuses.addAll(CLOSED);
+                case "open" -> statuses.addAll(CaseStatus.OPEN);
+                case "closed" -> statuses.addAll(CaseStatus.FINAL);
                 default -> throw Open311Exception.badRequest("status is open or closed, not '" + one.trim() + "'");
             }
         }

@@ -58,9 +58,6 @@ public class CaseDisplay {
 
     /** Whether a case is open (not closed, voided or merged). */
     public boolean open(CaseView c) {
-        return switch (c.status()) {
-            case CLOSED, VOIDED, MERGED -> false;
-            default -> true;
-        };
+        return c.status().isOpen();
     }
 }

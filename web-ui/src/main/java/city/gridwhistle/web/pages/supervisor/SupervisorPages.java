@@ -39,7 +39,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +65,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/supervisor")
 class SupervisorPages {
 
-    static final Set<CaseStatus> OPEN = EnumSet.complementOf(EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED,
-            CaseStatus.MERGED));
     /** What a supervisor does from the case page, in this order. */
     static final List<CaseAction> SUPERVISOR_ACTIONS = List.of(CaseAction.DISPATCH, CaseAction.REASSIGN,
             CaseAction.ESCALATE, CaseAction.PARK, CaseAction.UNPARK);
@@ -297,7 +294,7 @@ class SupervisorPages {
     }
 
     private CaseSearchResult queue(String name, Actor me, int size) {
-        Set<CaseStatus> open = OPEN;
+        Set<CaseStatus> open = CaseStatus.OPEN;
         CaseFilters filters = switch (name) {
             case "parked" -> new CaseFilters(Set.of(CaseStatus.PARKED), null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null);

@@ -13,10 +13,8 @@ import city.gridwhistle.api.grid.FindWorkerDutyQuery;
 import city.gridwhistle.api.grid.GridMap;
 import city.gridwhistle.api.grid.WorkerDuty;
 import city.gridwhistle.api.shared.Actor;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -33,8 +31,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/worker")
 class WorkerPages {
 
-    static final Set<CaseStatus> OPEN = EnumSet.complementOf(EnumSet.of(CaseStatus.CLOSED, CaseStatus.VOIDED,
-            CaseStatus.MERGED));
     /** What a worker does on the case page, in the order a case goes through them. */
     static final List<CaseAction> WORKER_ACTIONS = List.of(CaseAction.ACCEPT, CaseAction.START, CaseAction.NOTE,
             CaseAction.RESOLVE, CaseAction.TRANSFER);
@@ -102,7 +98,7 @@ class WorkerPages {
     }
 
     private CaseSearchResult openCases(Actor me, boolean mine) {
-        CaseFilters filters = new CaseFilters(OPEN, null, null, null, null, null, null, null, mine ? me.id() : null,
+        CaseFilters filters = new CaseFilters(CaseStatus.OPEN, null, null, null, null, null, null, null, mine ? me.id() : null,
                 null, null, null, null, null);
         return queries.query(new SearchCasesQuery(null, filters, null, CaseSort.DEADLINE, null, 0, INBOX_SIZE, null, me),
                 CaseSearchResult.class).join();
