@@ -611,6 +611,9 @@ class PerformanceQueriesIntegrationTest {
             // until a minute from now, over P17's day
             {FROM, Instant.now().plus(Duration.ofMinutes(1))},
             {Instant.now().minus(Duration.ofHours(20)), Instant.now().plus(Duration.ofMinutes(1))},
+            // as the dashboard page asks: the last 365 days through today, whole (the index is not asked)
+            {PerformanceQueries.Period.startOf(LocalDate.now(CaseFigures.CITY).minusDays(364)),
+                PerformanceQueries.Period.startOf(LocalDate.now(CaseFigures.CITY).plusDays(1))},
         };
         Actor jinjiang = new Actor("S001", Role.SUPERVISOR, "510104");
         Actor cityWide = new Actor("S009", Role.SUPERVISOR, null);
