@@ -386,7 +386,8 @@ public final class Bench {
     /** Performance by district, by category and the trend by month, in turn, at 4/s under half ingest. */
     private Load.Result dashboards(String from, String to, String cpuLabel) throws Exception {
         String[][] dashboards = {
-            {"/api/dashboards/performance", "groupBy", "DISTRICT"}, {"/api/dashboards/performance", "groupBy", "CATEGORY"},
+            {"/api/dashboards/performance", "groupBy", "DISTRICT"},
+            {"/api/dashboards/performance", "groupBy", "CATEGORY"},
             {"/api/dashboards/trend", "interval", "MONTH"},
         };
         AtomicInteger turn = new AtomicInteger();

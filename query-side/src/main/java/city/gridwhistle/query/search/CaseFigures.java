@@ -62,8 +62,6 @@ public class CaseFigures {
         }
     }
 
-    /** The case states after which a case is no longer open. */
-
     private static final String COLUMNS = Arrays.stream(Counter.values()).map(Counter::column)
             .collect(Collectors.joining(", "));
     /** The sums over a period: the open overdue cases are not a sum over one, and read 0. */

@@ -24,8 +24,8 @@ public class CaseWatchQueries {
     /** The viewer's open cases, soonest due first: a worker's inbox, a supervisor's queue, a rider's reports. */
     @QueryHandler
     public CaseSearchResult handle(WatchCasesQuery query) {
-        CaseFilters open = new CaseFilters(CaseStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        CaseFilters open = new CaseFilters(CaseStatus.OPEN, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
         return search.handle(new SearchCasesQuery(null, open, null, CaseSort.DEADLINE, null, 0,
                 WatchCasesQuery.INITIAL_SIZE, null, query.viewer()));
     }

@@ -98,8 +98,8 @@ class WorkerPages {
     }
 
     private CaseSearchResult openCases(Actor me, boolean mine) {
-        CaseFilters filters = new CaseFilters(CaseStatus.OPEN, null, null, null, null, null, null, null, mine ? me.id() : null,
-                null, null, null, null, null);
+        CaseFilters filters = new CaseFilters(CaseStatus.OPEN, null, null, null, null, null, null, null,
+                mine ? me.id() : null, null, null, null, null, null);
         return queries.query(new SearchCasesQuery(null, filters, null, CaseSort.DEADLINE, null, 0, INBOX_SIZE, null, me),
                 CaseSearchResult.class).join();
     }
