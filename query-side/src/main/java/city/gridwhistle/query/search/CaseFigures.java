@@ -90,6 +90,19 @@ public class CaseFigures {
                 handled_on_time = excluded.handled_on_time, reworked = excluded.reworked,
                 handling_minutes = excluded.handling_minutes, closed_on = excluded.closed_on,
                 closed_on_time = excluded.closed_on_time, overdue_on = excluded.overdue_on""";
+    private static final String INSERT_CONTRIBUTIONS = SAVE_CONTRIBUTIONS.substring(0,
+            SAVE_CONTRIBUTIONS.indexOf("on conflict"));
+    /**
+     * Each milestone's day in case_figures_case and what a case adds on it, counter by counter (the others add 0), as
+     * {@link Changes#add} counts a contribution.
+     */
+    private static final Map<String, Map<Counter, String>> MILESTONES = milestones();
+    private static final String SUM_DAILY = sumDaily();
+    private static final String SUM_MONTHLY = """
+            insert into case_figures_monthly (grouped_by, month, district_code, unit_code, %1$s)
+            select grouped_by, date_trunc('month', day)::date, district_code, unit_code, %2$s
+            from case_figures_daily group by 1, 2, 3, 4""".formatted(COLUMNS, Arrays.stream(Counter.values())
+            .map(c -> "sum(" + c.column() + ")").collect(Collectors.joining(", ")));
 
     private final JdbcTemplate jdbc;
 
@@ -133,6 +146,10 @@ public class CaseFigures {
         jdbc.batchUpdate(SAVE_CONTRIBUTIONS, changed.stream().map(Contribution::row).toList());
         jdbc.batchUpdate(ADD_DAILY, rows(changes.daily));
         jdbc.batchUpdate(ADD_MONTHLY, rows(changes.monthly));
+        addUnits(changes);
+    }
+
+    private void addUnits(Changes changes) {
         List<Object[]> units = new ArrayList<>();
         changes.units.forEach((key, cases) -> {
             if (cases != 0) {
@@ -141,6 +158,42 @@ public class CaseFigures {
             }
         });
         jdbc.batchUpdate(ADD_UNITS, units);
+    }
+
+    /**
+     * Records every case afresh, for a rebuild: {@link #clear}s the figures, then {@link Afresh#record} stores the
+     * contributions of each page of documents and {@link Afresh#sum} adds up the daily and monthly rows from all of
+     * them at the end, in one statement each, instead of upserting a page's rows for every page. All in the
+     * caller's transaction.
+     */
+    Afresh afresh() {
+        clear();
+        return new Afresh();
+    }
+
+    /** A rebuild's recording: contributions page by page, the units counted as they come, the sums at the end. */
+    final class Afresh {
+
+        private final Changes units = new Changes();
+
+        /** Stores these cases' contributions; a case recorded twice fails (its contribution's key is taken). */
+        void record(Collection<CaseDocument> documents) {
+            List<Object[]> rows = new ArrayList<>();
+            for (CaseDocument doc : documents) {
+                Contribution contribution = Contribution.of(doc);
+                rows.add(contribution.row());
+                units.addUnits(contribution, doc, 1);
+            }
+            jdbc.batchUpdate(INSERT_CONTRIBUTIONS, rows);
+        }
+
+        /** Sums the daily rows from the stored contributions, the monthly ones from the daily, and saves the units. */
+        void sum() {
+            jdbc.execute("set local work_mem = '256MB'");
+            jdbc.update(SUM_DAILY);
+            jdbc.update(SUM_MONTHLY);
+            addUnits(units);
+        }
     }
 
     /**
@@ -258,6 +311,48 @@ public class CaseFigures {
         jdbc.update("delete from case_figures_unit");
     }
 
+    private static Map<String, Map<Counter, String>> milestones() {
+        Map<String, Map<Counter, String>> milestones = new LinkedHashMap<>();
+        milestones.put("reported_on", Map.of(Counter.REPORTED, "c.reports"));
+        milestones.put("registered_on", Map.of(Counter.REGISTERED, "1",
+                Counter.REGISTERED_ON_TIME, "c.registered_on_time::int"));
+        milestones.put("dispatched_on", Map.of(Counter.DISPATCHED, "1",
+                Counter.DISPATCHED_ACCURATELY, "c.dispatched_accurately::int"));
+        milestones.put("resolved_on", Map.of(Counter.HANDLED, "1", Counter.HANDLED_ON_TIME, "c.handled_on_time::int",
+                Counter.REWORKED, "c.reworked::int", Counter.HANDLING_MINUTES, "coalesce(c.handling_minutes, 0)",
+                Counter.HANDLING_TIMED, "(c.handling_minutes is not null)::int"));
+        milestones.put("closed_on", Map.of(Counter.CLOSED, "1", Counter.CLOSED_ON_TIME, "c.closed_on_time::int"));
+        milestones.put("overdue_on", Map.of(Counter.OPEN_OVERDUE, "1"));
+        return milestones;
+    }
+
+    /**
+     * Every case's contribution, once per grouping it has a unit in and per milestone it reached, summed by
+     * grouping, day, district and unit: the daily rows as recording the cases one by one leaves them.
+     */
+    private static String sumDaily() {
+        String milestones = MILESTONES.entrySet().stream()
+                .map(m -> "(c." + m.getKey() + ", " + Arrays.stream(Counter.values())
+                        .map(counter -> m.getValue().getOrDefault(counter, "0") + "::bigint")
+                        .collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(",\n        "));
+        String sums = Arrays.stream(Counter.values()).map(c -> "sum(m." + c.column() + ")")
+                .collect(Collectors.joining(", "));
+        return """
+                insert into case_figures_daily (grouped_by, day, district_code, unit_code, %1$s)
+                select g.grouped_by, m.day, c.district_code, g.unit_code, %2$s
+                from case_figures_case c
+                cross join lateral (values ('ALL', ''), ('DISTRICT', nullif(c.district_code, '')),
+                    ('STREET', c.street_code), ('COMMUNITY', c.community_code), ('CELL', c.cell_code),
+                    ('CATEGORY', c.category_code), ('WORKER', c.worker_id)) g (grouped_by, unit_code)
+                cross join lateral (values %3$s) m (day, %1$s)
+                where g.unit_code is not null and m.day is not null
+                group by g.grouped_by, m.day, c.district_code, g.unit_code
+                having %4$s""".formatted(COLUMNS, sums, milestones,
+                Arrays.stream(Counter.values()).map(c -> "sum(m." + c.column() + ") <> 0")
+                        .collect(Collectors.joining(" or ")));
+    }
+
     private static String addSums(String table, String period) {
         return """
                 insert into %1$s (grouped_by, %2$s, district_code, unit_code, %3$s)
@@ -336,18 +431,12 @@ public class CaseFigures {
 
         /** Adds a contribution ({@code sign} 1) or takes it away (-1); the document names the units it adds to. */
         void add(Contribution c, CaseDocument doc, int sign) {
+            addUnits(c, doc, sign);
             String district = c.district() == null ? "" : c.district();
             for (String groupedBy : GROUPINGS) {
                 String unit = c.unitOf(groupedBy);
                 if (unit == null) {
                     continue;
-                }
-                if (!groupedBy.equals(ALL)) {
-                    UnitKey key = new UnitKey(groupedBy, district, unit);
-                    units.merge(key, (long) sign, Long::sum);
-                    if (doc != null) {
-                        names.put(key, nameOf(doc, groupedBy, unit));
-                    }
                 }
                 count(groupedBy, c.reportedOn(), district, unit, sign, Counter.REPORTED, c.reports());
                 count(groupedBy, c.registeredOn(), district, unit, sign, Counter.REGISTERED, 1);
@@ -366,6 +455,21 @@ public class CaseFigures {
                 count(groupedBy, c.closedOn(), district, unit, sign, Counter.CLOSED, 1);
                 count(groupedBy, c.closedOn(), district, unit, sign, Counter.CLOSED_ON_TIME, c.closedOnTime() ? 1 : 0);
                 count(groupedBy, c.overdueOn(), district, unit, sign, Counter.OPEN_OVERDUE, 1);
+            }
+        }
+
+        /** Counts the case in (or out of) the units it is in, named as the document has them; not in the totals. */
+        void addUnits(Contribution c, CaseDocument doc, int sign) {
+            String district = c.district() == null ? "" : c.district();
+            for (String groupedBy : GROUPINGS.subList(1, GROUPINGS.size())) {
+                String unit = c.unitOf(groupedBy);
+                if (unit != null) {
+                    UnitKey key = new UnitKey(groupedBy, district, unit);
+                    units.merge(key, (long) sign, Long::sum);
+                    if (doc != null) {
+                        names.put(key, nameOf(doc, groupedBy, unit));
+                    }
+                }
             }
         }
 

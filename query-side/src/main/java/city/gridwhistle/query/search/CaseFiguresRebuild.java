@@ -116,7 +116,7 @@ public class CaseFiguresRebuild {
     }
 
     private void recordEveryCase() {
-        figures.clear();
+        CaseFigures.Afresh afresh = figures.afresh();
         try {
             // every batch committed before the lock was taken has written its documents: make them all readable
             client.indices().refresh(r -> r.index(CaseIndex.ALIAS));
@@ -139,13 +139,14 @@ public class CaseFiguresRebuild {
                     if (hits.isEmpty()) {
                         break;
                     }
-                    figures.record(hits.stream().map(Hit::source).filter(Objects::nonNull).toList());
+                    afresh.record(hits.stream().map(Hit::source).filter(Objects::nonNull).toList());
                     progress.updateAndGet(p -> p.advancedBy(hits.size(), total));
                     after = hits.getLast().sort();
                 }
             } finally {
                 client.closePointInTime(c -> c.id(pit));
             }
+            afresh.sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
