@@ -35,6 +35,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseSearchQueries {
 
+    /** Closed, voided or merged: built once, not for every nearby search. */
+    private static final Query NOT_OPEN = Query.of(q -> q.terms(t -> t.field("status").terms(v -> v.value(
+            CaseStatus.FINAL.stream().map(s -> FieldValue.of(s.name())).toList()))));
+
     private final ElasticsearchClient client;
     private final CaseIndex index;
     private final CaseAccess access;
@@ -125,12 +129,10 @@ public class CaseSearchQueries {
         if (query.categoryCode() != null) {
             filter.add(term("categoryCode", query.categoryCode()));
         }
-        Query notOpen = Query.of(q -> q.terms(t -> t.field("status").terms(v -> v.value(
-                CaseStatus.FINAL.stream().map(s -> FieldValue.of(s.name())).toList()))));
         try {
             SearchResponse<CaseDocument> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)
-                    .query(q -> q.bool(b -> b.filter(filter).mustNot(notOpen)))
+                    .query(q -> q.bool(b -> b.filter(filter).mustNot(NOT_OPEN)))
                     .sort(o -> o.geoDistance(g -> g.field("location")
                             .location(l -> l.latlon(ll -> ll.lat(query.point().lat()).lon(query.point().lon())))
                             .order(SortOrder.Asc)))
