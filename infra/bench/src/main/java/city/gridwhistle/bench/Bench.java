@@ -301,7 +301,7 @@ public final class Bench {
             s2Load = r;
             if (statements) {
                 try (Connection c = raw.connect()) {
-                    s2Statements = StatementStats.read(c, r.ok(), 15);
+                    s2Statements = StatementStats.read(c, r.ok());
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -50,6 +51,9 @@ final class ReportWriter {
         Files.writeString(report, text);
         plots(plots);
         Files.writeString(plots.resolve("figures-" + scale.name() + ".tsv"), tsv());
+        if (bench.s2Statements != null) {
+            Files.writeString(plots.resolve("statements-" + scale.name() + ".tsv"), statementsTsv(bench.s2Statements));
+        }
     }
 
     private String tsv() {
@@ -190,11 +194,21 @@ final class ReportWriter {
                 + "%.1f statements, %.2f ms of execution and planning, %,.0f bytes of WAL per report in all. The largest:%n%n"
                 + "| calls / report | ms / report | WAL bytes / report | statement |%n|---|---|---|---|%n",
                 stats.calls(), stats.ms(), stats.walBytes()));
-        for (StatementStats.Line line : stats.top()) {
+        for (StatementStats.Line line : stats.top(15)) {
             String query = line.query().length() > 120 ? line.query().substring(0, 117) + "..." : line.query();
             s.append(String.format("| %.2f | %.3f | %,.0f | `%s` |%n", line.callsPerReport(), line.msPerReport(),
                     line.walBytesPerReport(), query.replace("|", "\\|").replace("`", "'")));
         }
+    }
+
+    /** Every statement of S2 (last run), per report, the largest by time first: the table's rows and the rest. */
+    private static String statementsTsv(StatementStats.PerReport stats) {
+        StringBuilder s = new StringBuilder("calls_per_report\tms_per_report\twal_bytes_per_report\tstatement\n");
+        for (StatementStats.Line line : stats.lines()) {
+            s.append(String.format(Locale.ROOT, "%.4f\t%.4f\t%.0f\t%s%n", line.callsPerReport(),
+                    line.msPerReport(), line.walBytesPerReport(), line.query().replace('\t', ' ')));
+        }
+        return s.toString();
     }
 
     private void plots(Path dir) throws IOException {

@@ -17,8 +17,12 @@ final class StatementStats {
     record Line(String query, double callsPerReport, double msPerReport, double walBytesPerReport) {
     }
 
-    /** The whole phase: every statement summed, and the largest by time. */
-    record PerReport(double calls, double ms, double walBytes, List<Line> top) {
+    /** The whole phase: every statement summed, and every statement, the largest by time first. */
+    record PerReport(double calls, double ms, double walBytes, List<Line> lines) {
+
+        List<Line> top(int n) {
+            return lines.subList(0, Math.min(n, lines.size()));
+        }
     }
 
     private StatementStats() {
@@ -30,7 +34,7 @@ final class StatementStats {
         }
     }
 
-    static PerReport read(Connection connection, long reports, int top) throws SQLException {
+    static PerReport read(Connection connection, long reports) throws SQLException {
         double n = Math.max(1, reports);
         List<Line> lines = new ArrayList<>();
         double calls = 0;
@@ -45,9 +49,7 @@ final class StatementStats {
                 calls += rs.getLong(2);
                 ms += rs.getDouble(3);
                 wal += rs.getDouble(4);
-                if (lines.size() < top) {
-                    lines.add(new Line(rs.getString(1), rs.getLong(2) / n, rs.getDouble(3) / n, rs.getDouble(4) / n));
-                }
+                lines.add(new Line(rs.getString(1), rs.getLong(2) / n, rs.getDouble(3) / n, rs.getDouble(4) / n));
             }
         }
         return new PerReport(calls / n, ms / n, wal / n, lines);
