@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Reads and writes case documents through the {@link CaseIndex#ALIAS} alias. */
@@ -87,31 +89,36 @@ public class CaseDocumentStore {
 
     /**
      * One bulk request, each document versioned externally by its last event's sequence number. A version
-     * conflict means a newer state is already indexed (a redelivered or replayed batch): that item is done. Items
-     * refused for load are sent again, on their own, after a wait.
+     * conflict means the same or a newer state is already indexed (a redelivered or replayed batch): that item is
+     * done, and its case is among those answered. Items refused for load are sent again, on their own, after a wait.
      */
-    public void saveAll(Collection<CaseDocument> documents) {
-        saveAll(CaseIndex.ALIAS, documents);
+    public Set<String> saveAll(Collection<CaseDocument> documents) {
+        return saveAll(CaseIndex.ALIAS, documents);
     }
 
-    void saveAll(String index, Collection<CaseDocument> documents) {
+    Set<String> saveAll(String index, Collection<CaseDocument> documents) {
         try {
             LoadShedding shedding = new LoadShedding();
+            Set<String> indexedAlready = new LinkedHashSet<>();
             List<CaseDocument> pending = List.copyOf(documents);
             while (!pending.isEmpty()) {
-                pending = refusedForLoad(shedding, index, pending);
+                pending = refusedForLoad(shedding, index, pending, indexedAlready);
                 if (!pending.isEmpty() && !shedding.waitAgain()) {
                     throw new IllegalStateException("indexing " + pending.size() + " case(s) refused for load");
                 }
             }
+            return indexedAlready;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes the documents with one bulk request and answers those refused for load. */
-    private List<CaseDocument> refusedForLoad(LoadShedding shedding, String index, List<CaseDocument> documents)
-            throws IOException {
+    /**
+     * Writes the documents with one bulk request and answers those refused for load; the cases indexed at their
+     * version or a newer one already are added to {@code indexedAlready}.
+     */
+    private List<CaseDocument> refusedForLoad(LoadShedding shedding, String index, List<CaseDocument> documents,
+                                              Set<String> indexedAlready) throws IOException {
         BulkResponse response = shedding.send(() -> client.bulk(b -> {
             documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
                     .version(doc.version).versionType(VersionType.External).document(doc))));
@@ -121,7 +128,11 @@ public class CaseDocumentStore {
         List<BulkResponseItem> failed = new ArrayList<>();
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
-            if (item.error() == null || item.status() == VERSION_CONFLICT) {
+            if (item.error() == null) {
+                continue;
+            }
+            if (item.status() == VERSION_CONFLICT) {
+                indexedAlready.add(documents.get(i).caseId);
                 continue;
             }
             if (LoadShedding.shed(item.status(), item.error())) {

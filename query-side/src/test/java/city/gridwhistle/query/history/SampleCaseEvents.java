@@ -40,9 +40,9 @@ import java.util.List;
 import java.util.Set;
 
 /** One event of every kind a case's stream holds, for one case in 粮丰社区 that moves to 书房社区. */
-final class SampleCaseEvents {
+public final class SampleCaseEvents {
 
-    static final String CASE = "case-1";
+    public static final String CASE = "case-1";
     static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
     static final CellRef LIANGFENG_03 = new CellRef("51010400100103", "粮丰社区03网格", "510104", "锦江区",
             "510104001", "成龙路街道", "510104001001", "粮丰社区");
@@ -61,7 +61,7 @@ final class SampleCaseEvents {
         return T0.plusSeconds(60L * minutes);
     }
 
-    static List<Object> everyKind() {
+    public static List<Object> everyKind() {
         return List.of(
                 new ReportFiledEvent(CASE, "rep-1", "R041", "C0104", new GeoPoint(30.61, 104.128), "成龙大道一段",
                         "燃气井盖松动", List.of(PHOTO), at(-1), at(0)),
