@@ -187,7 +187,8 @@ class AdminPagesIntegrationTest {
 
     private void createsAnApiKeySeesItOnceAndRevokesIt(Page page) {
         page.navigate("/admin/api-keys");
-        page.getByLabel("Partner").fill("界面测试平台");
+        // exactly: the revoke buttons of other tests' keys are labelled "… of <partner>"
+        page.getByLabel("Partner", new Page.GetByLabelOptions().setExact(true)).fill("界面测试平台");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Create key")).click();
         Locator secret = page.locator("#new-key-value");
