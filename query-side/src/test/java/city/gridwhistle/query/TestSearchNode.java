@@ -42,20 +42,38 @@ public final class TestSearchNode {
     /** A client configured as the application's (SearchConfiguration): ISO-8601 dates, unknown fields ignored. */
     public static synchronized ElasticsearchClient client() {
         if (client == null) {
-            deleteRecursively(HOME);
-            node = EmbeddedElasticsearch.start(HOME);
-            if (!node.awaitReady(START_TIMEOUT)) {
-                node.close();
-                throw new IllegalStateException("Elasticsearch not ready within " + START_TIMEOUT);
-            }
-            ObjectMapper mapper = new ObjectMapper()
-                    .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            RestClient rest = RestClient.builder(HttpHost.create(node.httpUri().toString())).build();
-            client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(mapper)));
+            node = startOn(HOME);
+            client = clientOf(node);
         }
         return client;
+    }
+
+    /**
+     * A node of the caller's own, on a fresh home under {@code target/}, for a test that changes what the whole
+     * node does (its cluster settings): whatever it leaves behind cannot reach another test. The caller closes it.
+     */
+    public static EmbeddedElasticsearch startPrivate(String name) {
+        return startOn(Path.of("target", name).toAbsolutePath());
+    }
+
+    /** A client of this node, configured as the application's (see {@link #client()}). */
+    public static ElasticsearchClient clientOf(EmbeddedElasticsearch node) {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        RestClient rest = RestClient.builder(HttpHost.create(node.httpUri().toString())).build();
+        return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(mapper)));
+    }
+
+    private static EmbeddedElasticsearch startOn(Path home) {
+        deleteRecursively(home);
+        EmbeddedElasticsearch started = EmbeddedElasticsearch.start(home);
+        if (!started.awaitReady(START_TIMEOUT)) {
+            started.close();
+            throw new IllegalStateException("Elasticsearch not ready within " + START_TIMEOUT);
+        }
+        return started;
     }
 
     /** The index as the application creates it, from the checked-in definition; see {@link #replaceAllCases}. */

@@ -60,7 +60,7 @@ public class CaseDocumentStore {
                 if (found.isPresent()) {
                     return found.get();
                 }
-                if (!shedding.waitAgain()) {
+                if (!shedding.waitAgain(firstShed(response))) {
                     throw new IllegalStateException("reading " + caseIds.size() + " case(s) refused for load");
                 }
             }
@@ -87,6 +87,11 @@ public class CaseDocumentStore {
         return Optional.of(found);
     }
 
+    private static String firstShed(MgetResponse<CaseDocument> response) {
+        return response.docs().stream().filter(MultiGetResponseItem::isFailure)
+                .map(item -> LoadShedding.reason(item.failure().error())).findFirst().orElse("");
+    }
+
     /**
      * One bulk request, each document versioned externally by its last event's sequence number. A version
      * conflict means the same or a newer state is already indexed (a redelivered or replayed batch): that item is
@@ -100,11 +105,12 @@ public class CaseDocumentStore {
         try {
             LoadShedding shedding = new LoadShedding();
             Set<String> indexedAlready = new LinkedHashSet<>();
-            List<CaseDocument> pending = List.copyOf(documents);
-            while (!pending.isEmpty()) {
-                pending = refusedForLoad(shedding, index, pending, indexedAlready);
-                if (!pending.isEmpty() && !shedding.waitAgain()) {
-                    throw new IllegalStateException("indexing " + pending.size() + " case(s) refused for load");
+            Refused pending = new Refused(List.copyOf(documents), "");
+            while (!pending.documents().isEmpty()) {
+                pending = refusedForLoad(shedding, index, pending.documents(), indexedAlready);
+                if (!pending.documents().isEmpty() && !shedding.waitAgain(pending.reason())) {
+                    throw new IllegalStateException("indexing " + pending.documents().size()
+                            + " case(s) refused for load");
                 }
             }
             return indexedAlready;
@@ -117,14 +123,15 @@ public class CaseDocumentStore {
      * Writes the documents with one bulk request and answers those refused for load; the cases indexed at their
      * version or a newer one already are added to {@code indexedAlready}.
      */
-    private List<CaseDocument> refusedForLoad(LoadShedding shedding, String index, List<CaseDocument> documents,
-                                              Set<String> indexedAlready) throws IOException {
+    private Refused refusedForLoad(LoadShedding shedding, String index, List<CaseDocument> documents,
+                                   Set<String> indexedAlready) throws IOException {
         BulkResponse response = shedding.send(() -> client.bulk(b -> {
             documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
                     .version(doc.version).versionType(VersionType.External).document(doc))));
             return b;
         }));
         List<CaseDocument> refused = new ArrayList<>();
+        String reason = "";
         List<BulkResponseItem> failed = new ArrayList<>();
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
@@ -136,6 +143,9 @@ public class CaseDocumentStore {
                 continue;
             }
             if (LoadShedding.shed(item.status(), item.error())) {
+                if (refused.isEmpty()) {
+                    reason = LoadShedding.reason(item.error());
+                }
                 refused.add(documents.get(i));
             } else {
                 failed.add(item);
@@ -145,6 +155,10 @@ public class CaseDocumentStore {
             throw new IllegalStateException("indexing " + failed.size() + " case(s) failed, first: "
                     + failed.getFirst().id() + " " + failed.getFirst().error().reason());
         }
-        return refused;
+        return new Refused(refused, reason);
+    }
+
+    /** The documents of a bulk request refused for load, and what Elasticsearch said of the first. */
+    private record Refused(List<CaseDocument> documents, String reason) {
     }
 }

@@ -25,6 +25,7 @@ final class LoadShedding {
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
 
     private static final int TOO_MANY_REQUESTS = 429;
+    private static final int REASON_LENGTH = 400;
     private static final Set<String> SHED_ITEM_TYPES = Set.of("circuit_breaking_exception",
             "es_rejected_execution_exception");
     private static final Logger log = LoggerFactory.getLogger(LoadShedding.class);
@@ -72,15 +73,26 @@ final class LoadShedding {
         return error != null && SHED_ITEM_TYPES.contains(error.type());
     }
 
-    /** Waits before items refused for load are sent again; false when it has waited long enough. */
-    boolean waitAgain() {
+    /** What Elasticsearch said of an item it refused, for the log. */
+    static String reason(ErrorCause error) {
+        return error == null ? "" : error.type() + ": " + error.reason();
+    }
+
+    /**
+     * Waits before items refused for load are sent again; false when it has waited long enough. The reason is
+     * Elasticsearch's (which breaker, which queue), logged with the first wait and with giving up.
+     */
+    boolean waitAgain(String reason) {
+        String said = reason == null || reason.length() <= REASON_LENGTH ? reason
+                : reason.substring(0, REASON_LENGTH) + "…";
         if (waitedMillis >= GIVE_UP_AFTER.toMillis()) {
-            log.warn("Elasticsearch still refuses for load after {} s of waiting; giving up", waitedMillis / 1000);
+            log.warn("Elasticsearch still refuses for load after {} s of waiting; giving up: {}",
+                    waitedMillis / 1000, said);
             return false;
         }
         if (waitedMillis == 0) {
-            log.warn("Elasticsearch refuses for load (429); sending again after waits of up to {} s",
-                    LONGEST_WAIT.toSeconds());
+            log.warn("Elasticsearch refuses for load (429); sending again after waits of up to {} s: {}",
+                    LONGEST_WAIT.toSeconds(), said);
         }
         try {
             Thread.sleep(nextWaitMillis);
@@ -94,7 +106,7 @@ final class LoadShedding {
     }
 
     private <E extends Exception> void waitOrRethrow(int status, E failure) throws E {
-        if (status != TOO_MANY_REQUESTS || !waitAgain()) {
+        if (status != TOO_MANY_REQUESTS || !waitAgain(failure.getMessage())) {
             throw failure;
         }
     }

@@ -4,34 +4,54 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.infra.elasticsearch.EmbeddedElasticsearch;
+import city.gridwhistle.query.TestSearchNode;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * While Elasticsearch refuses requests with 429 (here: the disk flood-stage block on the index, which refuses
  * writes, and the parent circuit breaker lowered to one byte, which refuses every read carrying a body),
  * the case documents' writes and reads wait and go through once it accepts them again, instead of failing the
  * projection's batch or the rebuild.
+ *
+ * <p>The breaker's limit is a setting of the whole node, so the test has a node of its own: on a node shared with a
+ * running application, a limit left behind would refuse every request of every test after it.
  */
-@IntegrationTest
 class LoadSheddingIntegrationTest {
 
     private static final String SCRATCH = "load-shedding-test";
     private static final String PARENT_LIMIT = "indices.breaker.total.limit";
 
-    @Autowired
-    private ElasticsearchClient elasticsearch;
-    @Autowired
-    private CaseDocumentStore store;
+    private static EmbeddedElasticsearch node;
+    private static ElasticsearchClient elasticsearch;
+    private static CaseDocumentStore store;
+
+    @BeforeAll
+    static void ownNode() {
+        node = TestSearchNode.startPrivate("es-load-shedding-it");
+        elasticsearch = TestSearchNode.clientOf(node);
+        store = new CaseDocumentStore(elasticsearch);
+    }
+
+    @AfterAll
+    static void stopNode() throws IOException {
+        if (elasticsearch != null) {
+            elasticsearch._transport().close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
 
     @BeforeEach
     void scratchIndex() throws IOException {
@@ -90,12 +110,12 @@ class LoadSheddingIntegrationTest {
      * The block Elasticsearch puts on an index when the disk passes its flood stage: writes are answered with 429
      * until it is lifted.
      */
-    private void floodStageBlock(boolean on) throws IOException {
+    private static void floodStageBlock(boolean on) throws IOException {
         elasticsearch.indices().putSettings(s -> s.index(SCRATCH).settings(i -> i.blocks(b -> b.readOnlyAllowDelete(on))));
     }
 
     /** Sets the node's parent circuit breaker limit; null puts back the default. */
-    private void parentLimit(String limit) throws IOException {
+    private static void parentLimit(String limit) throws IOException {
         elasticsearch.cluster().putSettings(s -> s.persistent(PARENT_LIMIT,
                 limit == null ? JsonData.fromJson("null") : JsonData.of(limit)));
     }
