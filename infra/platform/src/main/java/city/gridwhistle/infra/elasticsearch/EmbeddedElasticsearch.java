@@ -70,6 +70,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         daemon("es-node-stdout-" + process.pid(), this::pumpStdout);
         this.shutdownHook = new Thread(this::close, "es-node-stop-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        process.onExit().thenAccept(this::reportUnexpectedExit);
+    }
+
+    /** A node that ends without being closed (out of memory, killed) is said so, or search just stops answering. */
+    private void reportUnexpectedExit(Process exited) {
+        if (!closed && ready.isDone() && !ready.isCompletedExceptionally()) {
+            log.error("Elasticsearch (pid {}) on {} exited with status {} without being stopped; see {}",
+                    exited.pid(), httpUri(), exited.exitValue(), home.resolve("logs").resolve("es.log"));
+        }
     }
 
     /**

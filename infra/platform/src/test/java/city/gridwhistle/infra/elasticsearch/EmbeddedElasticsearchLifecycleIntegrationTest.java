@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +18,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
-/** Starting, stopping and dying: the node keeps its data, refuses a shared data directory, and never outlives us. */
+/**
+ * Starting, stopping and dying: the node keeps its data, refuses a shared data directory, never outlives us, and a
+ * death nobody asked for is reported.
+ */
 class EmbeddedElasticsearchLifecycleIntegrationTest {
 
     @Test
@@ -68,6 +77,29 @@ class EmbeddedElasticsearchLifecycleIntegrationTest {
                     .until(() -> ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false) == false);
         } finally {
             parent.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aNodeThatEndsWithoutBeingStoppedIsReported() {
+        Logger logger = (Logger) LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try (EmbeddedElasticsearch node = TestNodes.startReady(TestNodes.freshHome("killed"))) {
+            ProcessHandle.of(node.pid()).orElseThrow().destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> errors(events).anyMatch(message ->
+                    message.contains("(pid " + node.pid() + ")") && message.contains("without being stopped")));
+        } finally {
+            logger.detachAppender(events);
+        }
+    }
+
+    private static Stream<String> errors(ListAppender<ILoggingEvent> events) {
+        synchronized (events.list) {
+            return events.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+                    .map(ILoggingEvent::getFormattedMessage).toList().stream();
         }
     }
 
