@@ -5,8 +5,6 @@ import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.WatchCasesQuery;
 import city.gridwhistle.api.dashboard.WatchDashboardQuery;
 import city.gridwhistle.api.shared.Actor;
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,18 +19,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-Sent Events. {@code /api/stream/cases}: first an {@code inbox} event with the caller's open cases, then
  * a {@code case} event for every change to a case the caller may see. {@code /api/stream/dashboard}: a
  * {@code changed} event whenever figures of the caller's area changed. Streams end after 30 minutes; clients
- * reconnect.
+ * reconnect; they also end when the application stops ({@link LiveStreams}).
  */
 @RestController
 @RequestMapping("/api/stream")
 class LiveController {
 
-    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
-
     private final QueryGateway queries;
+    private final LiveStreams streams;
 
-    LiveController(QueryGateway queries) {
+    LiveController(QueryGateway queries, LiveStreams streams) {
         this.queries = queries;
+        this.streams = streams;
     }
 
     @GetMapping(path = "/cases", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -40,7 +38,7 @@ class LiveController {
         SubscriptionQueryResult<CaseSearchResult, CaseView> subscription = queries.subscriptionQuery(
                 new WatchCasesQuery(viewer), ResponseTypes.instanceOf(CaseSearchResult.class),
                 ResponseTypes.instanceOf(CaseView.class));
-        return stream(subscription, "inbox", "case");
+        return streams.open(subscription, "inbox", "case");
     }
 
     @GetMapping(path = "/dashboard", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -48,29 +46,6 @@ class LiveController {
         SubscriptionQueryResult<Instant, WatchDashboardQuery.DashboardChanged> subscription = queries.subscriptionQuery(
                 new WatchDashboardQuery(viewer), ResponseTypes.instanceOf(Instant.class),
                 ResponseTypes.instanceOf(WatchDashboardQuery.DashboardChanged.class));
-        return stream(subscription, "connected", "changed");
-    }
-
-    private static <I, U> SseEmitter stream(SubscriptionQueryResult<I, U> subscription, String initialEvent,
-                                            String updateEvent) {
-        SseEmitter sse = new SseEmitter(STREAM_LIFETIME.toMillis());
-        sse.onCompletion(subscription::cancel);
-        sse.onTimeout(subscription::cancel);
-        sse.onError(error -> subscription.cancel());
-        subscription.initialResult().subscribe(
-                initial -> send(sse, subscription, initialEvent, initial),
-                sse::completeWithError,
-                () -> subscription.updates().subscribe(
-                        update -> send(sse, subscription, updateEvent, update),
-                        sse::completeWithError));
-        return sse;
-    }
-
-    private static void send(SseEmitter sse, SubscriptionQueryResult<?, ?> subscription, String name, Object data) {
-        try {
-            sse.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException gone) {
-            subscription.cancel();
-        }
+        return streams.open(subscription, "connected", "changed");
     }
 }

@@ -6,10 +6,9 @@ import city.gridwhistle.api.notify.RiderNotification;
 import city.gridwhistle.api.notify.RiderNotifications;
 import city.gridwhistle.api.notify.WatchRiderNotificationsQuery;
 import city.gridwhistle.api.shared.Actor;
+import city.gridwhistle.web.live.LiveStreams;
 import city.gridwhistle.web.problem.InvalidParameterException;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -36,14 +35,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/notifications")
 class NotificationController {
 
-    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
-
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final LiveStreams streams;
 
-    NotificationController(QueryGateway queries, CommandGateway commands) {
+    NotificationController(QueryGateway queries, CommandGateway commands, LiveStreams streams) {
         this.queries = queries;
         this.commands = commands;
+        this.streams = streams;
     }
 
     @GetMapping
@@ -75,24 +74,6 @@ class NotificationController {
         SubscriptionQueryResult<RiderNotifications, RiderNotification> subscription = queries.subscriptionQuery(
                 new WatchRiderNotificationsQuery(viewer), ResponseTypes.instanceOf(RiderNotifications.class),
                 ResponseTypes.instanceOf(RiderNotification.class));
-        SseEmitter sse = new SseEmitter(STREAM_LIFETIME.toMillis());
-        sse.onCompletion(subscription::cancel);
-        sse.onTimeout(subscription::cancel);
-        sse.onError(error -> subscription.cancel());
-        subscription.initialResult().subscribe(
-                initial -> send(sse, subscription, "inbox", initial),
-                sse::completeWithError,
-                () -> subscription.updates().subscribe(
-                        update -> send(sse, subscription, "notification", update),
-                        sse::completeWithError));
-        return sse;
-    }
-
-    private static void send(SseEmitter sse, SubscriptionQueryResult<?, ?> subscription, String name, Object data) {
-        try {
-            sse.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException gone) {
-            subscription.cancel();
-        }
+        return streams.open(subscription, "inbox", "notification");
     }
 }

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 /** Server-sent event streams read in the background, line by line, as a browser's EventSource would. */
 final class EventStreams implements AutoCloseable {
 
+    /** The last line of a stream the server ended. */
+    static final String ENDED = "(ended by the server)";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Stream<String>> open = new CopyOnWriteArrayList<>();
     private final int port;
@@ -33,6 +36,7 @@ final class EventStreams implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             try {
                 response.body().forEach(line -> lines.add(line.replace("event: ", "event:").replace("data: ", "data:")));
+                lines.add(ENDED);
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }

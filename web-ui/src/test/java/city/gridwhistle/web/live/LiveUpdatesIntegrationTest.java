@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ class LiveUpdatesIntegrationTest {
     private TestRestTemplate server;
     @LocalServerPort
     private int port;
+    @Autowired
+    private LiveStreams liveStreams;
 
     private EventStreams streams;
 
@@ -66,6 +69,26 @@ class LiveUpdatesIntegrationTest {
         await().atMost(Api.READ_MODEL_WITHIN).until(() -> riderStream.stream().anyMatch(
                 line -> line.startsWith("data:") && line.contains(caseId)));
         assertThat(riderStream).filteredOn(line -> line.contains(caseId)).noneMatch(line -> line.contains("W015"));
+    }
+
+    @Test
+    void openStreamsEndWhenTheApplicationStopsSoThatItsShutdownNeedNotWaitForThem() throws Exception {
+        Api api = new Api(server);
+        List<String> inbox = listen("/api/stream/cases", api.token("w015"));
+        List<String> riderInbox = listen("/api/notifications/stream", api.token("r039"));
+        await().atMost(Api.READ_MODEL_WITHIN).until(() -> inbox.contains("event:inbox")
+                && riderInbox.contains("event:inbox"));
+        assertThat(inbox).doesNotContain(EventStreams.ENDED);
+
+        try {
+            liveStreams.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> inbox.contains(EventStreams.ENDED)
+                    && riderInbox.contains(EventStreams.ENDED));
+        } finally {
+            liveStreams.start();
+        }
+        List<String> again = listen("/api/stream/cases", api.token("w015"));
+        await().atMost(Api.READ_MODEL_WITHIN).until(() -> again.contains("event:inbox"));
     }
 
     private List<String> listen(String path, String token) throws Exception {
