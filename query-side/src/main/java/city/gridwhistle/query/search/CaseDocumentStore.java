@@ -87,6 +87,7 @@ public class CaseDocumentStore {
         return Optional.of(found);
     }
 
+    /** What Elasticsearch said of the first item of a multi-get it refused, for the log. */
     private static String firstShed(MgetResponse<CaseDocument> response) {
         return response.docs().stream().filter(MultiGetResponseItem::isFailure)
                 .map(item -> LoadShedding.reason(item.failure().error())).findFirst().orElse("");
