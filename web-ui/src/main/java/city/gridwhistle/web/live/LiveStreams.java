@@ -24,7 +24,10 @@ public class LiveStreams implements SmartLifecycle {
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    /** A stream of the subscription: {@code initialEvent} once, then {@code updateEvent} for every update. */
+    /**
+     * A stream of the subscription: {@code initialEvent} once, then {@code updateEvent} for every update. Once the
+     * application stops, a new stream ends at once.
+     */
     public SseEmitter open(SubscriptionQueryResult<?, ?> subscription, String initialEvent, String updateEvent) {
         SseEmitter sse = new SseEmitter(LIFETIME.toMillis());
         Runnable ended = () -> {
@@ -35,6 +38,11 @@ public class LiveStreams implements SmartLifecycle {
         sse.onTimeout(ended);
         sse.onError(error -> ended.run());
         open.add(sse);
+        if (!running) {
+            // opened while the application stops (a client reconnecting at once): it would hold the shutdown too
+            sse.complete();
+            return sse;
+        }
         subscription.initialResult().subscribe(
                 initial -> send(sse, subscription, initialEvent, initial),
                 sse::completeWithError,

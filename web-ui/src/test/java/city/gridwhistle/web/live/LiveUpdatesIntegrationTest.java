@@ -84,6 +84,9 @@ class LiveUpdatesIntegrationTest {
             liveStreams.stop();
             await().atMost(Duration.ofSeconds(10)).until(() -> inbox.contains(EventStreams.ENDED)
                     && riderInbox.contains(EventStreams.ENDED));
+            List<String> reconnected = listen("/api/stream/cases", api.token("w015"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reconnected.contains(EventStreams.ENDED));
+            assertThat(reconnected).as("a stream opened while stopping").doesNotContain("event:inbox");
         } finally {
             liveStreams.start();
         }
