@@ -111,7 +111,8 @@ class LoadSheddingIntegrationTest {
      * until it is lifted.
      */
     private static void floodStageBlock(boolean on) throws IOException {
-        elasticsearch.indices().putSettings(s -> s.index(SCRATCH).settings(i -> i.blocks(b -> b.readOnlyAllowDelete(on))));
+        elasticsearch.indices().putSettings(s -> s.index(SCRATCH)
+                .settings(i -> i.blocks(b -> b.readOnlyAllowDelete(on))));
     }
 
     /** Sets the node's parent circuit breaker limit; null puts back the default. */

@@ -37,6 +37,7 @@ public class LiveStreams implements SmartLifecycle {
         sse.onCompletion(ended);
         sse.onTimeout(ended);
         sse.onError(error -> ended.run());
+        // added before running is read: either stop() then sees this stream, or this sees that stop() has run
         open.add(sse);
         if (!running) {
             // opened while the application stops (a client reconnecting at once): it would hold the shutdown too
