@@ -1,5 +1,8 @@
 package city.gridwhistle.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasParameterTypes.Predicates.rawParameterTypes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -49,4 +52,14 @@ class ModuleRulesTest {
             .that().resideInAPackage("city.gridwhistle.infra..")
             .should().dependOnClassesThat().resideInAnyPackage("city.gridwhistle.api..", "city.gridwhistle.command..",
                     "city.gridwhistle.query..", "city.gridwhistle.web..");
+
+    /**
+     * {@code EventStore.readEvents(id)} starts from the aggregate's latest snapshot, which stands in for the events
+     * before it: right for loading an aggregate (Axon's repository does that itself), wrong for every reader of
+     * history, points or duty, which must see each event. Readers call {@code readEvents(id, 0)}.
+     */
+    @ArchTest
+    static final ArchRule nothingReadsAStreamFromItsSnapshot = noClasses()
+            .should().callMethodWhere(target(name("readEvents")).and(target(rawParameterTypes(String.class))))
+            .because("a snapshot would stand in for the events before it (decision 0022)");
 }

@@ -11,6 +11,7 @@ import city.gridwhistle.api.audit.HistoryAccess;
 import city.gridwhistle.api.audit.HistoryAccessedEvent;
 import city.gridwhistle.api.audit.HistoryAccesses;
 import city.gridwhistle.api.audit.HistoryEntry;
+import city.gridwhistle.api.audit.HistoryPoint;
 import city.gridwhistle.api.audit.RecordHistoryAccessCommand;
 import city.gridwhistle.api.casework.CaseRegisteredEvent;
 import city.gridwhistle.api.casework.CaseTransferredEvent;
@@ -22,6 +23,7 @@ import city.gridwhistle.query.search.CaseReplay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -61,28 +63,30 @@ public class CaseHistoryQueries {
 
     @QueryHandler
     public Optional<CaseAsOf> handle(FindCaseAsOfQuery query) {
-        return auditable(query.caseId(), query.viewer())
-                .flatMap(events -> stateAt(query.caseId(), events, query.at()))
-                .map(state -> new CaseAsOf(query.caseId(), query.at(), state));
+        return auditable(query.caseId(), query.viewer()).flatMap(events -> upTo(events, query.point()))
+                .flatMap(events -> state(query.caseId(), events)
+                        .map(state -> new CaseAsOf(query.caseId(), instantOf(query.point(), events), state)));
     }
 
     @QueryHandler
     public Optional<CaseDiff> handle(FindCaseDiffQuery query) {
         return auditable(query.caseId(), query.viewer()).flatMap(events -> {
-            Optional<CaseView> before = stateAt(query.caseId(), events, query.from());
-            Optional<CaseView> after = stateAt(query.caseId(), events, query.to());
-            if (before.isEmpty() || after.isEmpty()) {
+            var before = upTo(events, query.from());
+            var after = upTo(events, query.to());
+            Optional<CaseView> stateBefore = before.flatMap(upTo -> state(query.caseId(), upTo));
+            Optional<CaseView> stateAfter = after.flatMap(upTo -> state(query.caseId(), upTo));
+            if (stateBefore.isEmpty() || stateAfter.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new CaseDiff(query.caseId(), query.from(), query.to(),
-                    CaseStateDiff.between(before.get(), after.get())));
+            return Optional.of(new CaseDiff(query.caseId(), instantOf(query.from(), before.get()),
+                    instantOf(query.to(), after.get()), CaseStateDiff.between(stateBefore.get(), stateAfter.get())));
         });
     }
 
     @QueryHandler
     public Optional<HistoryAccesses> handle(FindHistoryAccessesQuery query) {
         return auditable(query.caseId(), query.viewer()).map(events -> new HistoryAccesses(query.caseId(),
-                eventStore.readEvents(RecordHistoryAccessCommand.accessLogIdOf(query.caseId())).asStream()
+                wholeStream(RecordHistoryAccessCommand.accessLogIdOf(query.caseId()))
                         .filter(event -> event.getPayload() instanceof HistoryAccessedEvent)
                         .map(event -> {
                             HistoryAccessedEvent accessed = (HistoryAccessedEvent) event.getPayload();
@@ -101,7 +105,7 @@ public class CaseHistoryQueries {
         if (caseId == null || viewer == null || !(viewer.is(Role.SUPERVISOR) || viewer.is(Role.ADMIN))) {
             return Optional.empty();
         }
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(caseId).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = wholeStream(caseId).toList();
         if (events.isEmpty() || !(events.getFirst().getPayload() instanceof ReportFiledEvent)) {
             return Optional.empty();
         }
@@ -118,12 +122,33 @@ public class CaseHistoryQueries {
         return mayAudit ? Optional.of(events) : Optional.empty();
     }
 
-    /** The case as it stood at the instant: its events appended at or before it, folded as the index folds them. */
-    private static Optional<CaseView> stateAt(String caseId, List<? extends DomainEventMessage<?>> events, Instant at) {
-        List<? extends DomainEventMessage<?>> upTo = events.stream()
-                .filter(event -> !event.getTimestamp().isAfter(at))
-                .toList();
-        return Optional.ofNullable(CaseReplay.stateAfter(caseId, upTo));
+    /**
+     * Every event of the stream from its first, never a snapshot in their place: {@code readEvents(id)} would start
+     * from the aggregate's latest snapshot (decision 0022), and an audit must see what was recorded.
+     */
+    private Stream<? extends DomainEventMessage<?>> wholeStream(String aggregateId) {
+        return eventStore.readEvents(aggregateId, 0).asStream();
+    }
+
+    /** The events that had happened by the point; empty when there is no such event (a sequence never reached). */
+    private static Optional<List<? extends DomainEventMessage<?>>> upTo(List<? extends DomainEventMessage<?>> events,
+                                                                      HistoryPoint point) {
+        if (point.afterSequence() != null && point.afterSequence() > events.getLast().getSequenceNumber()) {
+            return Optional.empty();
+        }
+        return Optional.of(events.stream()
+                .filter(event -> point.includes(event.getSequenceNumber(), event.getTimestamp()))
+                .toList());
+    }
+
+    /** The case after these events, folded as the index folds them; empty before its report was filed. */
+    private static Optional<CaseView> state(String caseId, List<? extends DomainEventMessage<?>> events) {
+        return Optional.ofNullable(CaseReplay.stateAfter(caseId, events));
+    }
+
+    /** The point as an instant: itself, or when the last event it counts was appended. */
+    private static Instant instantOf(HistoryPoint point, List<? extends DomainEventMessage<?>> events) {
+        return point.at() != null ? point.at() : events.getLast().getTimestamp();
     }
 
     private static HistoryEntry entryOf(DomainEventMessage<?> event) {

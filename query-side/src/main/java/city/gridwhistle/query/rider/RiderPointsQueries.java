@@ -27,7 +27,8 @@ public class RiderPointsQueries {
 
     @QueryHandler
     public Optional<RiderPoints> handle(FindRiderPointsQuery query) {
-        DomainEventStream stream = eventStore.readEvents(query.riderId());
+        // from the first event, never from a snapshot: a ledger lists every award
+        DomainEventStream stream = eventStore.readEvents(query.riderId(), 0);
         boolean registered = false;
         int balance = 0;
         List<RiderPoints.Entry> entries = new ArrayList<>();

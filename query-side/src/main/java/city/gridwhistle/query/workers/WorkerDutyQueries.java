@@ -28,7 +28,8 @@ public class WorkerDutyQueries {
         boolean[] known = {false};
         boolean[] onDuty = {false};
         java.time.Instant[] since = {null};
-        eventStore.readEvents(query.workerId()).asStream().forEach(message -> {
+        // from the first event, never from a snapshot, which would stand in for the enrolment
+        eventStore.readEvents(query.workerId(), 0).asStream().forEach(message -> {
             switch (message.getPayload()) {
                 case GridWorkerEnrolledEvent enrolled -> known[0] = true;
                 case GridWorkerWentOnDutyEvent on -> {

@@ -12,6 +12,7 @@ import city.gridwhistle.api.audit.FindHistoryAccessesQuery;
 import city.gridwhistle.api.audit.HistoryAccessAction;
 import city.gridwhistle.api.audit.HistoryAccessedEvent;
 import city.gridwhistle.api.audit.HistoryEntry;
+import city.gridwhistle.api.audit.HistoryPoint;
 import city.gridwhistle.api.audit.RecordHistoryAccessCommand;
 import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.CaseStepDeadlineWarnedEvent;
@@ -167,6 +168,54 @@ class CaseHistoryQueriesTest {
             assertThat(access.action()).isEqualTo(HistoryAccessAction.EXPORTED_PDF);
             assertThat(access.channel()).isEqualTo("APP");
         });
+    }
+
+    @Test
+    void aSnapshotNeverStandsInForTheEventsBeforeIt() {
+        int last = SampleCaseEvents.everyKind().size() - 1;
+        store.storeSnapshot(new GenericDomainEventMessage<>("CaseFile", CASE, last - 3, "the case file's state"));
+        store.publish(new GenericDomainEventMessage<>("CaseAccessLog", RecordHistoryAccessCommand.accessLogIdOf(CASE),
+                0, new HistoryAccessedEvent(CASE, "S-CITY", Role.SUPERVISOR, HistoryAccessAction.VIEWED, null,
+                at(60))));
+        store.storeSnapshot(new GenericDomainEventMessage<>("CaseAccessLog",
+                RecordHistoryAccessCommand.accessLogIdOf(CASE), 0, "the access log's state"));
+
+        assertThat(queries.handle(new FindCaseHistoryQuery(CASE, ADMIN)).orElseThrow().entries())
+                .extracting(HistoryEntry::sequence).hasSize(last + 1).startsWith(0L, 1L);
+        assertThat(queries.handle(new FindCaseAsOfQuery(CASE, HistoryPoint.afterEvent(2), ADMIN)).orElseThrow()
+                .state().reportCount()).isEqualTo(2);
+        assertThat(queries.handle(new FindCaseAsOfQuery(CASE, at(100), ADMIN)).orElseThrow().state().status())
+                .isEqualTo(CaseStatus.VOIDED);
+        assertThat(queries.handle(new FindCaseDiffQuery(CASE, at(0), at(100), ADMIN))).isPresent();
+        assertThat(queries.handle(new FindHistoryAccessesQuery(CASE, ADMIN)).orElseThrow().accesses()).hasSize(1);
+    }
+
+    @Test
+    void eventsAppendedInTheSameMillisecondAreSteppedThroughBySequence() {
+        String caseId = "case-same-millisecond";
+        Instant instant = at(0);
+        List<Object> events = SampleCaseEvents.everyKind(caseId).subList(0, 5);
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            store.publish(new GenericDomainEventMessage<>("CaseFile", caseId, sequence, events.get(sequence),
+                    Map.of(), UUID.randomUUID().toString(), instant));
+        }
+
+        CaseAsOf afterFiling = queries.handle(new FindCaseAsOfQuery(caseId, HistoryPoint.afterEvent(0), ADMIN))
+                .orElseThrow();
+        CaseAsOf afterRegistering = queries.handle(new FindCaseAsOfQuery(caseId, HistoryPoint.afterEvent(1), ADMIN))
+                .orElseThrow();
+
+        assertThat(afterFiling.state().status()).isEqualTo(CaseStatus.REPORTED);
+        assertThat(afterFiling.state().version()).isZero();
+        assertThat(afterFiling.at()).isEqualTo(instant);
+        assertThat(afterRegistering.state().status()).isEqualTo(CaseStatus.REGISTERED);
+        assertThat(afterRegistering.state().workerId()).as("not yet dispatched").isNull();
+        assertThat(queries.handle(new FindCaseAsOfQuery(caseId, instant, ADMIN)).orElseThrow().state().workerId())
+                .as("by time, every event of that millisecond counts").isEqualTo("W002");
+        assertThat(queries.handle(new FindCaseAsOfQuery(caseId, HistoryPoint.afterEvent(5), ADMIN)))
+                .as("no event 5 yet").isEmpty();
+        assertThat(queries.handle(new FindCaseDiffQuery(caseId, HistoryPoint.afterEvent(1), HistoryPoint.afterEvent(4),
+                ADMIN)).orElseThrow().changes()).extracting(c -> c.field()).contains("status", "workerId");
     }
 
     /** The minute (and sequence number) at which the sample event of that type was appended. */

@@ -62,32 +62,37 @@ public final class SampleCaseEvents {
     }
 
     public static List<Object> everyKind() {
+        return everyKind(CASE);
+    }
+
+    /** The same events for a case of another id. */
+    public static List<Object> everyKind(String caseId) {
         return List.of(
-                new ReportFiledEvent(CASE, "rep-1", "R041", "C0104", new GeoPoint(30.61, 104.128), "成龙大道一段",
+                new ReportFiledEvent(caseId, "rep-1", "R041", "C0104", new GeoPoint(30.61, 104.128), "成龙大道一段",
                         "燃气井盖松动", List.of(PHOTO), at(-1), at(0)),
-                new CaseRegisteredEvent(CASE, GAS_COVER, LIANGFENG_03, at(0)),
-                new ReportAttachedEvent(CASE, "rep-2", "R042", new GeoPoint(30.61, 104.128), "井盖响", List.of(),
+                new CaseRegisteredEvent(caseId, GAS_COVER, LIANGFENG_03, at(0)),
+                new ReportAttachedEvent(caseId, "rep-2", "R042", new GeoPoint(30.61, 104.128), "井盖响", List.of(),
                         at(1), at(1), 2, 5),
-                new CaseQueuedForSupervisorEvent(CASE, LIANGFENG_03.cellCode(), "nobody on duty", at(1)),
-                new CaseDispatchedEvent(CASE, LIANGFENG_03.cellCode(), "W002", at(2)),
-                new CaseStepDeadlineSetEvent(CASE, DeadlineStep.ACCEPT, THIRTY_MINUTES, at(2), at(26), at(32), "w", "o"),
-                new CaseStepDeadlineWarnedEvent(CASE, DeadlineStep.ACCEPT, at(32), at(26)),
-                new CaseEscalatedEvent(CASE, DeadlineStep.ACCEPT, null, "system", at(32)),
-                new CaseReassignedEvent(CASE, "W002", "W001", "均衡工作量", at(33)),
-                new CaseAcceptedEvent(CASE, "W001", at(34)),
-                new CaseWorkStartedEvent(CASE, "W001", at(35)),
-                new CaseProgressNotedEvent(CASE, "W001", Role.GRID_WORKER, "已联系燃气公司", List.of(), at(36)),
-                new CaseTransferredEvent(CASE, LIANGFENG_03.cellCode(), SHUFANG_03, "地址有误", "W001", at(37)),
-                new CaseResolvedEvent(CASE, "W009", "已更换", List.of(PHOTO), at(40)),
-                new CaseVerificationFailedEvent(CASE, "R041", Role.RIDER, "W009", "还是松的", List.of(), 1, at(41)),
-                new CaseVerifiedEvent(CASE, "S-CITY", Role.SUPERVISOR, "现场核查正常", List.of(), at(45)),
-                new CaseClosedEvent(CASE, "R041", Set.of("R042"), "W009", at(45)),
-                new CaseReopenedEvent(CASE, "又松了", at(50)),
-                new CaseParkedEvent(CASE, "等燃气公司", CaseStatus.REOPENED, at(51)),
-                new CaseUnparkedEvent(CASE, "燃气公司已到", CaseStatus.REOPENED, at(52)),
-                new CaseEscalatedEvent(CASE, null, "群众多次反映", "S-CITY", at(53)),
-                new CaseFollowedEvent(CASE, "R043", at(54)),
-                new ReporterIdentityRevealedEvent(CASE, "R041", "S-CITY", "核实情况", at(55)),
-                new CaseVoidedEvent(CASE, "重复", "S-CITY", at(56)));
+                new CaseQueuedForSupervisorEvent(caseId, LIANGFENG_03.cellCode(), "nobody on duty", at(1)),
+                new CaseDispatchedEvent(caseId, LIANGFENG_03.cellCode(), "W002", at(2)),
+                new CaseStepDeadlineSetEvent(caseId, DeadlineStep.ACCEPT, THIRTY_MINUTES, at(2), at(26), at(32), "w", "o"),
+                new CaseStepDeadlineWarnedEvent(caseId, DeadlineStep.ACCEPT, at(32), at(26)),
+                new CaseEscalatedEvent(caseId, DeadlineStep.ACCEPT, null, "system", at(32)),
+                new CaseReassignedEvent(caseId, "W002", "W001", "均衡工作量", at(33)),
+                new CaseAcceptedEvent(caseId, "W001", at(34)),
+                new CaseWorkStartedEvent(caseId, "W001", at(35)),
+                new CaseProgressNotedEvent(caseId, "W001", Role.GRID_WORKER, "已联系燃气公司", List.of(), at(36)),
+                new CaseTransferredEvent(caseId, LIANGFENG_03.cellCode(), SHUFANG_03, "地址有误", "W001", at(37)),
+                new CaseResolvedEvent(caseId, "W009", "已更换", List.of(PHOTO), at(40)),
+                new CaseVerificationFailedEvent(caseId, "R041", Role.RIDER, "W009", "还是松的", List.of(), 1, at(41)),
+                new CaseVerifiedEvent(caseId, "S-CITY", Role.SUPERVISOR, "现场核查正常", List.of(), at(45)),
+                new CaseClosedEvent(caseId, "R041", Set.of("R042"), "W009", at(45)),
+                new CaseReopenedEvent(caseId, "又松了", at(50)),
+                new CaseParkedEvent(caseId, "等燃气公司", CaseStatus.REOPENED, at(51)),
+                new CaseUnparkedEvent(caseId, "燃气公司已到", CaseStatus.REOPENED, at(52)),
+                new CaseEscalatedEvent(caseId, null, "群众多次反映", "S-CITY", at(53)),
+                new CaseFollowedEvent(caseId, "R043", at(54)),
+                new ReporterIdentityRevealedEvent(caseId, "R041", "S-CITY", "核实情况", at(55)),
+                new CaseVoidedEvent(caseId, "重复", "S-CITY", at(56)));
     }
 }

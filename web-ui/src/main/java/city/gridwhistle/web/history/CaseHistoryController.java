@@ -10,6 +10,7 @@ import city.gridwhistle.api.audit.FindCaseHistoryQuery;
 import city.gridwhistle.api.audit.FindHistoryAccessesQuery;
 import city.gridwhistle.api.audit.HistoryAccessAction;
 import city.gridwhistle.api.audit.HistoryAccesses;
+import city.gridwhistle.api.audit.HistoryPoint;
 import city.gridwhistle.api.audit.RecordHistoryAccessCommand;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.web.RequestValues;
@@ -88,32 +89,43 @@ class CaseHistoryController {
     }
 
     /**
-     * The case as it stood at an instant, rebuilt from its events up to then.
+     * The case as it stood at a point of its history, rebuilt from its events up to then.
      *
-     * @param at an ISO instant ({@code 2026-11-29T08:00:00Z}) or a date (its start, city time)
+     * @param at  an ISO instant ({@code 2026-11-29T08:00:00Z}) or a date (its start, city time): every event
+     *            appended by then counts
+     * @param seq instead of {@code at}: right after the event with this sequence number (events can share a
+     *            millisecond; stepping through a history goes by sequence)
      */
     @GetMapping("/as-of")
     ResponseEntity<CaseAsOf> asOf(@PathVariable String caseId, @RequestParam(required = false) String at,
-                                  Actor viewer) {
-        Instant instant = required("at", at);
-        Optional<CaseAsOf> found = queries.query(new FindCaseAsOfQuery(caseId, instant, viewer),
+                                  @RequestParam(required = false) Long seq, Actor viewer) {
+        HistoryPoint point = point("at", at, "seq", seq);
+        Optional<CaseAsOf> found = queries.query(new FindCaseAsOfQuery(caseId, point, viewer),
                 ResponseTypes.optionalInstanceOf(CaseAsOf.class)).join();
-        found.ifPresent(state -> record(caseId, viewer, HistoryAccessAction.AS_OF, "at=" + instant));
-        return ResponseEntity.ok(found.orElseThrow(() -> new NotFoundException("no such case at that time")));
+        found.ifPresent(state -> record(caseId, viewer, HistoryAccessAction.AS_OF, point.toString()));
+        return ResponseEntity.ok(found.orElseThrow(() -> new NotFoundException("no such case at that point")));
     }
 
-    /** The fields of the case that differ between two instants. */
+    /**
+     * The fields of the case that differ between two points of its history: instants ({@code from}, {@code to})
+     * or sequence numbers ({@code fromSeq}, {@code toSeq}).
+     */
     @GetMapping("/diff")
     ResponseEntity<CaseDiff> diff(@PathVariable String caseId, @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to, Actor viewer) {
-        Instant since = required("from", from);
-        Instant until = required("to", to);
-        if (since.isAfter(until)) {
-            throw new InvalidParameterException("from", "from must not be after to");
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) Long fromSeq,
+                                  @RequestParam(required = false) Long toSeq, Actor viewer) {
+        HistoryPoint since = point("from", from, "fromSeq", fromSeq);
+        HistoryPoint until = point("to", to, "toSeq", toSeq);
+        if (since.at() != null && until.at() != null ? since.at().isAfter(until.at())
+                : since.afterSequence() != null && until.afterSequence() != null
+                        && since.afterSequence() > until.afterSequence()) {
+            throw new InvalidParameterException(since.at() != null ? "from" : "fromSeq",
+                    "the first point must not be after the second");
         }
         Optional<CaseDiff> found = queries.query(new FindCaseDiffQuery(caseId, since, until, viewer),
                 ResponseTypes.optionalInstanceOf(CaseDiff.class)).join();
-        found.ifPresent(diff -> record(caseId, viewer, HistoryAccessAction.DIFF, "from=" + since + " to=" + until));
+        found.ifPresent(diff -> record(caseId, viewer, HistoryAccessAction.DIFF, since + " " + until));
         return ResponseEntity.ok(found.orElseThrow(() -> new NotFoundException("no such case")));
     }
 
@@ -137,12 +149,25 @@ class CaseHistoryController {
         commands.sendAndWait(new RecordHistoryAccessCommand(caseId, viewer, action, detail));
     }
 
-    private static Instant required(String parameter, String text) {
-        Instant instant = RequestValues.instant(parameter, text);
-        if (instant == null) {
-            throw new InvalidParameterException(parameter, "an instant (2026-11-29T08:00:00Z) or a date is required");
+    /** An instant or a sequence number, exactly one of the two. */
+    private static HistoryPoint point(String instantParameter, String instant, String sequenceParameter,
+                                      Long sequence) {
+        if (instant != null && sequence != null) {
+            throw new InvalidParameterException(sequenceParameter,
+                    "give " + instantParameter + " or " + sequenceParameter + ", not both");
         }
-        return instant;
+        if (sequence != null) {
+            if (sequence < 0) {
+                throw new InvalidParameterException(sequenceParameter, "sequence numbers count from 0");
+            }
+            return HistoryPoint.afterEvent(sequence);
+        }
+        Instant at = RequestValues.instant(instantParameter, instant);
+        if (at == null) {
+            throw new InvalidParameterException(instantParameter, "an instant (2026-11-29T08:00:00Z) or a date, or "
+                    + sequenceParameter + " (an event's sequence number), is required");
+        }
+        return HistoryPoint.at(at);
     }
 
     private static HttpHeaders attachment(String caseId, String extension) {

@@ -6,6 +6,7 @@ import city.gridwhistle.api.audit.FindCaseAsOfQuery;
 import city.gridwhistle.api.audit.FindCaseHistoryQuery;
 import city.gridwhistle.api.audit.HistoryAccessAction;
 import city.gridwhistle.api.audit.HistoryEntry;
+import city.gridwhistle.api.audit.HistoryPoint;
 import city.gridwhistle.api.audit.RecordHistoryAccessCommand;
 import city.gridwhistle.api.casework.CaseAction;
 import city.gridwhistle.api.casework.CaseFilters;
@@ -259,11 +260,13 @@ class SupervisorPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         HistoryEntry entry = history.entries().stream().filter(e -> e.sequence() == seq).findFirst()
                 .orElseThrow(() -> new InvalidParameterException("seq", "the case has no event " + seq));
-        CaseAsOf asOf = queries.query(new FindCaseAsOfQuery(caseId, entry.serverTime(), me),
+        // by sequence, not by time: events appended in the same millisecond would otherwise all count at once
+        HistoryPoint point = HistoryPoint.afterEvent(seq);
+        CaseAsOf asOf = queries.query(new FindCaseAsOfQuery(caseId, point, me),
                 ResponseTypes.optionalInstanceOf(CaseAsOf.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         commands.sendAndWait(new RecordHistoryAccessCommand(caseId, me, HistoryAccessAction.AS_OF,
-                "at=" + entry.serverTime()));
+                point.toString()));
         model.addAttribute("asOf", asOf);
         model.addAttribute("entry", entry);
         return "supervisor/case :: asOf";
