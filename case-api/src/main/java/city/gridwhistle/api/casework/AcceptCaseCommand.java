@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** The assigned grid worker accepts the case (接单). */
 public record AcceptCaseCommand(@TargetAggregateIdentifier String caseId, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public AcceptCaseCommand(String caseId, Actor actor) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A case as the search index holds it. Carries no reporter identity: at most the reporter's pseudonymous handle.
- * The public view, for riders, also leaves out who handles the case and internal notes.
+ * Readers get it {@linkplain #seenWith as their sight allows}.
  *
  * @param step           the timed step now running (DISPATCH, ACCEPT, HANDLE, VERIFY), or null
  * @param stepDueAt      when that step is due
@@ -48,11 +48,25 @@ public record CaseView(
         List<CaseAction> allowedActions,
         long version) {
 
-    /** What any rider may see of a case they follow: what, where, how far, and the proof of the fix. */
-    public CaseView publicView() {
+    /**
+     * The case as a reader with this sight may see it (docs/security.md): everything for those who handle it; for
+     * everyone else the public view, which never names who handles it, who reported it, nor carries internal
+     * reasons and notes; its photos only for those who reported it.
+     */
+    public CaseView seenWith(CaseSight sight) {
+        return switch (sight) {
+            case HANDLER -> this;
+            case REPORTER -> publicView(true);
+            case FOLLOWER, PUBLIC -> publicView(false);
+            case NONE -> throw new IllegalArgumentException("a case its reader may not see has no view");
+        };
+    }
+
+    private CaseView publicView(boolean withPhotos) {
         return new CaseView(caseId, status, categoryCode, categoryZh, categoryEn, urgency, description, address,
                 location, cell, null, null, awaitingSupervisor, reportCount, priority, followerCount, reworkCount,
-                escalated, overdueSteps, step, stepDueAt, stepWarned, null, photoHashes, resolutionPhotoHashes,
-                reportedAt, registeredAt, dispatchedAt, acceptedAt, resolvedAt, closedAt, allowedActions, version);
+                escalated, overdueSteps, step, stepDueAt, stepWarned, null, withPhotos ? photoHashes : List.of(),
+                withPhotos ? resolutionPhotoHashes : List.of(), reportedAt, registeredAt, dispatchedAt, acceptedAt,
+                resolvedAt, closedAt, allowedActions, version);
     }
 }

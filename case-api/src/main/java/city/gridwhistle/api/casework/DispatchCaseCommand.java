@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A supervisor dispatches a case waiting in the queue to a grid worker. */
 public record DispatchCaseCommand(@TargetAggregateIdentifier String caseId, String workerId, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public DispatchCaseCommand(String caseId, String workerId, Actor actor) {

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A progress note, optionally with photos, from the worker or a supervisor. */
 public record NoteProgressCommand(@TargetAggregateIdentifier String caseId, String note, List<PhotoRef> photos, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public NoteProgressCommand(String caseId, String note, List<PhotoRef> photos, Actor actor) {

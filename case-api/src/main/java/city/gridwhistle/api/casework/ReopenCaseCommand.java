@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A supervisor reopens a closed case, which is routed again. */
 public record ReopenCaseCommand(@TargetAggregateIdentifier String caseId, String reason, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public ReopenCaseCommand(String caseId, String reason, Actor actor) {

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** The assigned grid worker reports the hazard handled (处置反馈), with at least one after-photo. */
 public record ResolveCaseCommand(@TargetAggregateIdentifier String caseId, String note, List<PhotoRef> photos, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public ResolveCaseCommand(String caseId, String note, List<PhotoRef> photos, Actor actor) {

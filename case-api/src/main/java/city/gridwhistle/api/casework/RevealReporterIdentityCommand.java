@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A supervisor asks who reported a case, saying why; answered with a {@link ReporterIdentity}, and recorded. */
 public record RevealReporterIdentityCommand(@TargetAggregateIdentifier String caseId, String reason, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public RevealReporterIdentityCommand(String caseId, String reason, Actor actor) {

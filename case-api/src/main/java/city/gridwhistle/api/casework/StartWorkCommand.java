@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** The assigned grid worker starts work on site. */
 public record StartWorkCommand(@TargetAggregateIdentifier String caseId, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public StartWorkCommand(String caseId, Actor actor) {

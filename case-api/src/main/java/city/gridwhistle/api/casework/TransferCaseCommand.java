@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A misrouted case moves to the cell it belongs to, with a reason, and is routed there. */
 public record TransferCaseCommand(@TargetAggregateIdentifier String caseId, String toCellCode, String reason, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public TransferCaseCommand(String caseId, String toCellCode, String reason, Actor actor) {

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A supervisor takes a parked case up again; it returns to where it was, with fresh deadlines. */
 public record UnparkCaseCommand(@TargetAggregateIdentifier String caseId, String reason, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public UnparkCaseCommand(String caseId, String reason, Actor actor) {

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Someone other than the resolver checks the resolution (核查): fixed, or not fixed. */
 public record VerifyResolutionCommand(@TargetAggregateIdentifier String caseId, boolean fixed, String note, List<PhotoRef> photos, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public VerifyResolutionCommand(String caseId, boolean fixed, String note, List<PhotoRef> photos, Actor actor) {

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A supervisor voids a case (作废) that needs no handling, saying why. */
 public record VoidCaseCommand(@TargetAggregateIdentifier String caseId, String reason, Actor actor,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 
     /** Without a version to check: acts on the case as it is. */
     public VoidCaseCommand(String caseId, String reason, Actor actor) {

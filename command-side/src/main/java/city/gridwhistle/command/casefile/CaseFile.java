@@ -5,6 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import city.gridwhistle.api.casework.AcceptCaseCommand;
 import city.gridwhistle.api.casework.CaseAcceptedEvent;
 import city.gridwhistle.api.casework.CaseAction;
+import city.gridwhistle.api.casework.CaseCommand;
+import city.gridwhistle.api.casework.CaseSight;
+import city.gridwhistle.api.casework.CaseVisibility;
+import city.gridwhistle.api.casework.NoSuchCaseException;
 import city.gridwhistle.api.casework.CaseClosedEvent;
 import city.gridwhistle.api.casework.CaseDispatchedEvent;
 import city.gridwhistle.api.casework.CaseEscalatedEvent;
@@ -63,6 +67,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -141,13 +146,40 @@ public class CaseFile {
     }
 
     /**
-     * A command that names the version it was decided on ({@code If-Match} over HTTP) is refused before any rule
-     * runs when the case has moved on since: Axon has loaded the case and knows the events the caller has not seen.
+     * Before any rule runs: a caller who may not see the case learns nothing of it, not its state, version or what
+     * could be done ({@link NoSuchCaseException}, answered as for a case that does not exist). Then a command that
+     * names the version it was decided on ({@code If-Match} over HTTP) is refused when the case has moved on since:
+     * Axon has loaded the case and knows the events the caller has not seen.
      */
     @CommandHandlerInterceptor
-    Object refuseStaleVersion(InterceptorChain chain, ConflictResolver conflicts) throws Exception {
+    Object seenFirstThenCurrent(CommandMessage<?> command, InterceptorChain chain, ConflictResolver conflicts,
+                                RoutingPolicy routing) throws Exception {
+        if (command.getPayload() instanceof CaseCommand caseCommand) {
+            requireSight(caseCommand.actor(), routing);
+        }
         conflicts.detectConflicts(unseen -> !unseen.isEmpty());
         return chain.proceed();
+    }
+
+    /** How much of this case the actor may see (docs/security.md). */
+    CaseSight sightOf(Actor actor, RoutingPolicy routing) {
+        return CaseVisibility.sightOf(actor, new CaseVisibility.Parties(status, districtCode, cellCode, workerId,
+                        reportersAndCorroborators(), followerIds),
+                cell -> routing.isWorkerOfCell(actor.id(), cell));
+    }
+
+    private void requireSight(Actor actor, RoutingPolicy routing) {
+        if (sightOf(actor, routing) == CaseSight.NONE) {
+            throw new NoSuchCaseException();
+        }
+    }
+
+    private Set<String> reportersAndCorroborators() {
+        Set<String> reporters = new HashSet<>(corroboratorIds);
+        if (reporterId != null) {
+            reporters.add(reporterId);
+        }
+        return reporters;
     }
 
     /** Where the case stands for the rider who just reported it. */
@@ -318,13 +350,11 @@ public class CaseFile {
     }
 
     /** Records that a supervisor of the case's district looked at who reported it, and says whom. */
-    public String revealReporter(RevealReporterIdentityCommand command, CaseClock clock) {
+    public String revealReporter(RevealReporterIdentityCommand command, CaseClock clock, RoutingPolicy routing) {
         Actor actor = command.actor();
-        if (actor == null || !actor.is(Role.SUPERVISOR)) {
+        requireSight(actor, routing);
+        if (!actor.is(Role.SUPERVISOR)) {
             throw new NotPermittedException("REVEAL_REPORTER", "only a supervisor may see who reported a case");
-        }
-        if (!actor.covers(districtCode)) {
-            throw new NotPermittedException("REVEAL_REPORTER", "the case lies outside the supervisor's district");
         }
         requireReason(command.reason());
         apply(new ReporterIdentityRevealedEvent(caseId, reporterId, actor.id(), command.reason(), clock.now()));
@@ -417,9 +447,7 @@ public class CaseFile {
         if (actor == null || !List.of(roles).contains(actor.role())) {
             throw new NotPermittedException(action.name(), "only " + List.of(roles) + " may " + action);
         }
-        if (actor.is(Role.SUPERVISOR) && !actor.covers(districtCode)) {
-            throw new NotPermittedException(action.name(), "the case lies outside the supervisor's district");
-        }
+        // a supervisor outside the case's district never gets here: to them the case does not exist (requireSight)
     }
 
     private void requireAssignee(Actor actor, CaseAction action) {

@@ -14,8 +14,10 @@ import city.gridwhistle.api.audit.HistoryEntry;
 import city.gridwhistle.api.audit.HistoryPoint;
 import city.gridwhistle.api.audit.RecordHistoryAccessCommand;
 import city.gridwhistle.api.casework.CaseRegisteredEvent;
+import city.gridwhistle.api.casework.CaseSight;
 import city.gridwhistle.api.casework.CaseTransferredEvent;
 import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.CaseVisibility;
 import city.gridwhistle.api.intake.ReportFiledEvent;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.Role;
@@ -118,8 +120,11 @@ public class CaseHistoryQueries {
                 }
             }
         }
-        boolean mayAudit = viewer.is(Role.ADMIN) || viewer.covers(district);
-        return mayAudit ? Optional.of(events) : Optional.empty();
+        // auditing is the supervisors' and administrators' part of handling: the case's district decides (its cell
+        // and assignee matter only to workers, who may not audit)
+        CaseSight sight = CaseVisibility.sightOf(viewer,
+                new CaseVisibility.Parties(null, district, null, null, null, null), cell -> false);
+        return sight == CaseSight.HANDLER ? Optional.of(events) : Optional.empty();
     }
 
     /**

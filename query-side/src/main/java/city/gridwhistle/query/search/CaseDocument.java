@@ -3,6 +3,7 @@ package city.gridwhistle.query.search;
 import city.gridwhistle.api.casework.CaseAction;
 import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.CaseVisibility;
 import city.gridwhistle.api.casework.CellRef;
 import city.gridwhistle.api.shared.GeoPoint;
 import java.time.Instant;
@@ -39,8 +40,12 @@ public class CaseDocument {
     public String communityCode;
     public String community;
     public String workerId;
-    /** Internal: who reported (a pseudonymous id) and who follows, for access filters; never shown as such. */
+    /**
+     * Internal, for the visibility rule (docs/security.md); never shown as such: who reported first (a pseudonymous
+     * id), who reported or corroborated, and who follows (reporters follow too).
+     */
     public String reporterId;
+    public List<String> reporterIds = new ArrayList<>();
     public List<String> followerIds = new ArrayList<>();
     public boolean awaitingSupervisor;
     public int reportCount;
@@ -66,6 +71,8 @@ public class CaseDocument {
     public String statusNote;
     public List<String> photoHashes = new ArrayList<>();
     public List<String> resolutionPhotoHashes = new ArrayList<>();
+    /** Internal: every photo any event of the case carries (notes and verifications too), for who may fetch it. */
+    public List<String> allPhotoHashes = new ArrayList<>();
     public Instant reportedAt;
     public Instant registeredAt;
     public Instant dispatchedAt;
@@ -84,6 +91,12 @@ public class CaseDocument {
         stepWarnAt = null;
         stepDueAt = null;
         stepWarned = false;
+    }
+
+    /** What the visibility rule needs of this case. Documents indexed before reporterIds name the first only. */
+    CaseVisibility.Parties parties() {
+        List<String> reporters = reporterIds.isEmpty() && reporterId != null ? List.of(reporterId) : reporterIds;
+        return new CaseVisibility.Parties(status, districtCode, cellCode, workerId, reporters, followerIds);
     }
 
     CaseView toView(String reporterHandle) {

@@ -1,5 +1,6 @@
 package city.gridwhistle.query.search;
 
+import city.gridwhistle.api.casework.CaseSight;
 import city.gridwhistle.api.casework.CaseView;
 import city.gridwhistle.api.casework.WatchCasesQuery;
 import city.gridwhistle.api.dashboard.WatchDashboardQuery;
@@ -7,6 +8,7 @@ import city.gridwhistle.query.access.CaseAccess;
 import city.gridwhistle.query.live.InstanceSignals;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class CaseFeed {
 
     static final String SIGNAL = "gw_cases_changed";
+    private static final List<CaseSight> SEEN = List.of(CaseSight.FOLLOWER, CaseSight.REPORTER, CaseSight.HANDLER);
 
     private final QueryUpdateEmitter emitter;
     private final CaseAccess access;
@@ -50,10 +53,10 @@ public class CaseFeed {
     private void emit(Collection<CaseDocument> documents) {
         for (CaseDocument doc : documents) {
             CaseView full = doc.toView(null);
-            emitter.emit(WatchCasesQuery.class, query -> !access.seesPublicViewOnly(query.viewer()) && sees(query, doc),
-                    full);
-            emitter.emit(WatchCasesQuery.class, query -> access.seesPublicViewOnly(query.viewer()) && sees(query, doc),
-                    full.publicView());
+            // each subscriber hears of the case as much as they see of it, and not at all when that is nothing
+            for (CaseSight sight : SEEN) {
+                emitter.emit(WatchCasesQuery.class, query -> sightOf(query, doc) == sight, full.seenWith(sight));
+            }
         }
         Set<String> districts = documents.stream().map(d -> d.districtCode).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -64,7 +67,9 @@ public class CaseFeed {
         }
     }
 
-    private boolean sees(WatchCasesQuery query, CaseDocument doc) {
-        return access.allows(query.viewer(), doc.cellCode, doc.districtCode, doc.workerId, doc.followerIds);
+    /** A live view lists the cases the viewer may list: those they see at least as a follower. */
+    private CaseSight sightOf(WatchCasesQuery query, CaseDocument doc) {
+        CaseSight sight = access.cachedReader(query.viewer()).sightOf(doc.parties());
+        return sight.atLeast(CaseSight.FOLLOWER) ? sight : CaseSight.NONE;
     }
 }

@@ -17,19 +17,29 @@ import java.util.List;
 /** A case search as an Elasticsearch query and sort: text, filters, place, and the viewer's access filter. */
 final class CaseFilterQueries {
 
-    private static final String[] TEXT_FIELDS = {"description", "description.en", "address", "address.en",
-        "statusNote", "statusNote.en", "categoryZh", "categoryEn"};
+    /** What anyone who sees a case may search it by: what was reported, where, and its category. */
+    static final List<String> PUBLIC_TEXT = List.of("description", "description.en", "address", "address.en",
+            "categoryZh", "categoryEn");
+    /** Those who handle cases search what handlers wrote too (reasons, notes). */
+    static final List<String> INTERNAL_TEXT = List.of("statusNote", "statusNote.en");
 
     private CaseFilterQueries() {
     }
 
-    static Query of(SearchCasesQuery query, Query access) {
+    /**
+     * The query: the text matched against the fields the reader may read ({@code internalText}: what handlers
+     * wrote as well), within the reader's access filter.
+     */
+    static Query of(SearchCasesQuery query, Query access, boolean internalText) {
         List<Query> must = new ArrayList<>();
         List<Query> filter = new ArrayList<>();
         filter.add(access);
         if (query.text() != null && !query.text().isBlank()) {
-            must.add(Query.of(q -> q.multiMatch(m -> m.query(query.text()).fields(List.of(TEXT_FIELDS))
-                    .operator(Operator.And))));
+            List<String> fields = new ArrayList<>(PUBLIC_TEXT);
+            if (internalText) {
+                fields.addAll(INTERNAL_TEXT);
+            }
+            must.add(Query.of(q -> q.multiMatch(m -> m.query(query.text()).fields(fields).operator(Operator.And))));
         }
         CaseFilters f = query.filters();
         if (!f.statuses().isEmpty()) {

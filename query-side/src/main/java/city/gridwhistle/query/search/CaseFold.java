@@ -60,8 +60,9 @@ final class CaseFold {
                 doc.location = new CaseDocument.Location(event.location().lat(), event.location().lon());
                 doc.reportCount = 1;
                 doc.reporterId = event.reporterId();
-                follow(doc, event.reporterId());
+                report(doc, event.reporterId());
                 event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
+                photos(doc, event.photos());
                 doc.reportedAt = event.filedAt();
             }
             case CaseRegisteredEvent event -> {
@@ -81,8 +82,9 @@ final class CaseFold {
             case ReportAttachedEvent event -> {
                 doc.reportCount = event.reportCount();
                 doc.priority = event.priority();
-                follow(doc, event.reporterId());
+                report(doc, event.reporterId());
                 event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
+                photos(doc, event.photos());
             }
             case CaseDispatchedEvent event -> {
                 doc.status = CaseStatus.DISPATCHED;
@@ -110,7 +112,8 @@ final class CaseFold {
                     doc.statusNote = "on site";
             }
             case CaseProgressNotedEvent event -> {
-                    doc.statusNote = event.note();
+                doc.statusNote = event.note();
+                photos(doc, event.photos());
             }
             case CaseResolvedEvent event -> {
                 doc.status = CaseStatus.RESOLVED;
@@ -122,9 +125,11 @@ final class CaseFold {
                 doc.statusNote = event.note();
                 doc.resolutionPhotoHashes.clear();
                 event.photos().stream().map(PhotoRef::sha256).forEach(doc.resolutionPhotoHashes::add);
+                photos(doc, event.photos());
             }
             case CaseVerifiedEvent event -> {
-                    doc.stopClock();
+                doc.stopClock();
+                photos(doc, event.photos());
             }
             case CaseClosedEvent event -> {
                 doc.status = CaseStatus.CLOSED;
@@ -138,6 +143,7 @@ final class CaseFold {
                 doc.reworkCount = event.reworkCount();
                 doc.reworked = true;
                 doc.statusNote = event.note();
+                photos(doc, event.photos());
             }
             case CaseParkedEvent event -> {
                 doc.status = CaseStatus.PARKED;
@@ -195,6 +201,22 @@ final class CaseFold {
             }
         }
         doc.version = sequence;
+    }
+
+    /** A reporter (first or corroborating) is one of the case's reporters and follows it. */
+    private static void report(CaseDocument doc, String reporterId) {
+        if (reporterId != null && !doc.reporterIds.contains(reporterId)) {
+            doc.reporterIds.add(reporterId);
+        }
+        follow(doc, reporterId);
+    }
+
+    private static void photos(CaseDocument doc, java.util.List<PhotoRef> photos) {
+        if (photos == null) {
+            return;
+        }
+        photos.stream().map(PhotoRef::sha256).filter(hash -> !doc.allPhotoHashes.contains(hash))
+                .forEach(doc.allPhotoHashes::add);
     }
 
     private static void follow(CaseDocument doc, String riderId) {

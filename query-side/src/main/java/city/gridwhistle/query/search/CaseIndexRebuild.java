@@ -13,6 +13,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +35,17 @@ public class CaseIndexRebuild {
     private final CaseIndex index;
     private final CaseDocumentStore store;
     private final CaseFiguresRebuild figures;
+    private final JdbcTemplate jdbc;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(
             new RebuildProgress(RebuildReadModelCommand.CASES, "IDLE", 0, 0, 0, null, null, null, null, null));
 
     public CaseIndexRebuild(EventStore eventStore, CaseIndex index, CaseDocumentStore store,
-                            CaseFiguresRebuild figures) {
+                            CaseFiguresRebuild figures, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
         this.index = index;
         this.store = store;
         this.figures = figures;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -66,6 +71,19 @@ public class CaseIndexRebuild {
                     Instant.now(), null, null));
             Thread.ofPlatform().name("rebuild-" + to).daemon().start(() -> run(from, to));
             return progress.get();
+        }
+    }
+
+    /**
+     * At start, rebuilds in the background when a migration left word that the documents lack what the code now
+     * needs ({@code read_model_rebuild_due}). The first instance to take the word out rebuilds; should it fail, the
+     * old index keeps serving and an administrator starts the rebuild again ({@code POST /api/admin/rebuilds/cases}).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildIfDue() {
+        if (jdbc.update("delete from read_model_rebuild_due where model = ?", RebuildReadModelCommand.CASES) > 0) {
+            log.info("The cases index is due for a rebuild after a migration; replaying the event store into it");
+            handle(new RebuildReadModelCommand(RebuildReadModelCommand.CASES));
         }
     }
 

@@ -2,17 +2,17 @@ package city.gridwhistle.query.search;
 
 import city.gridwhistle.api.casework.CaseSearchResult;
 import city.gridwhistle.api.casework.CaseView;
+import city.gridwhistle.api.casework.CaseSight;
 import city.gridwhistle.api.casework.CaseSort;
 import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.FindCaseQuery;
 import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
+import city.gridwhistle.api.casework.FindPhotoAccessQuery;
 import city.gridwhistle.api.casework.NearbyCases;
-import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.query.access.CaseAccess;
 import city.gridwhistle.query.access.ViewerDirectory;
 import java.util.Map;
-import java.util.Objects;
 import city.gridwhistle.api.casework.SearchCasesQuery;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -55,13 +55,30 @@ public class CaseSearchQueries {
     @QueryHandler
     public Optional<CaseView> handle(FindCaseQuery query) {
         index.ensureReady();
+        CaseAccess.Reader reader = access.reader(query.viewer());
         try {
             SearchResponse<CaseDocument> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)
                     .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(query.caseId())))
-                            .filter(access.filterFor(query.viewer()))))
+                            .filter(reader.filter(CaseSight.FOLLOWER))))
                     .size(1), CaseDocument.class);
-            return views(response.hits().hits().stream().map(Hit::source).toList(), query.viewer()).stream().findFirst();
+            return views(response.hits().hits().stream().map(Hit::source).toList(), reader).stream().findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the viewer may fetch the photo: it belongs to a case they see at least as its reporter (the photos of
+     * a case are its reporters' and its handlers', never its followers' nor the public's).
+     */
+    @QueryHandler
+    public Boolean handle(FindPhotoAccessQuery query) {
+        index.ensureReady();
+        try {
+            return client.count(c -> c.index(CaseIndex.ALIAS).query(q -> q.bool(b -> b
+                    .filter(term("allPhotoHashes", query.sha256()))
+                    .filter(access.reader(query.viewer()).filter(CaseSight.REPORTER))))).count() > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,18 +93,26 @@ public class CaseSearchQueries {
         if (query.sort() == CaseSort.DISTANCE && from == null) {
             throw new IllegalArgumentException("sorting by distance needs a point to measure from");
         }
+        CaseAccess.Reader reader = access.reader(query.viewer());
+        boolean internalText = reader.readsInternalText();
         try {
             SearchResponse<CaseDocument> response = client.search(s -> {
                 s.index(CaseIndex.ALIAS)
-                        .query(CaseFilterQueries.of(query, access.filterFor(query.viewer())))
+                        .query(CaseFilterQueries.of(query, reader.filter(CaseSight.FOLLOWER), internalText))
                         .sort(CaseFilterQueries.sort(query.sort(), from))
                         .size(size)
                         .trackTotalHits(t -> t.enabled(true))
-                        .highlight(h -> h.preTags("<em>").postTags("</em>").requireFieldMatch(false)
-                                .fields(NamedValue.of("description", HighlightField.of(f -> f.numberOfFragments(2)
-                                        .fragmentSize(80))))
-                                .fields(NamedValue.of("address", HighlightField.of(f -> f.numberOfFragments(1))))
-                                .fields(NamedValue.of("statusNote", HighlightField.of(f -> f.numberOfFragments(1)))));
+                        .highlight(h -> {
+                            // snippets only from what the reader may read: what handlers wrote only for handlers
+                            h.preTags("<em>").postTags("</em>").requireFieldMatch(true)
+                                    .fields(NamedValue.of("description", HighlightField.of(f -> f
+                                            .numberOfFragments(2).fragmentSize(80))))
+                                    .fields(NamedValue.of("address", HighlightField.of(f -> f.numberOfFragments(1))));
+                            if (internalText) {
+                                h.fields(NamedValue.of("statusNote", HighlightField.of(f -> f.numberOfFragments(1))));
+                            }
+                            return h;
+                        });
                 if (query.cursor() != null && !query.cursor().isBlank()) {
                     s.searchAfter(SearchCursor.decode(query.cursor()));
                 } else {
@@ -96,7 +121,7 @@ public class CaseSearchQueries {
                 return s;
             }, CaseDocument.class);
             List<Hit<CaseDocument>> hits = response.hits().hits();
-            List<CaseView> cases = views(hits.stream().map(Hit::source).toList(), query.viewer());
+            List<CaseView> cases = views(hits.stream().map(Hit::source).toList(), reader);
             Map<String, List<String>> highlights = new java.util.LinkedHashMap<>();
             hits.forEach(hit -> {
                 List<String> snippets = hit.highlight().values().stream().flatMap(List::stream).toList();
@@ -118,10 +143,15 @@ public class CaseSearchQueries {
         }
     }
 
+    /**
+     * Open cases near a point, nearest first: the public record, each as much as the viewer sees of it (the public
+     * view, without photos, for a case they have no part in).
+     */
     @QueryHandler
     public NearbyCases handle(FindNearbyOpenCasesQuery query) {
         index.ensureReady();
         int radius = Math.clamp(query.radiusMeters(), 1, FindNearbyOpenCasesQuery.MAX_RADIUS_METERS);
+        CaseAccess.Reader reader = access.reader(query.viewer());
         List<Query> filter = new ArrayList<>();
         filter.add(Query.of(q -> q.geoDistance(g -> g.field("location")
                 .location(l -> l.latlon(ll -> ll.lat(query.point().lat()).lon(query.point().lon())))
@@ -137,9 +167,9 @@ public class CaseSearchQueries {
                             .location(l -> l.latlon(ll -> ll.lat(query.point().lat()).lon(query.point().lon())))
                             .order(SortOrder.Asc)))
                     .size(20), CaseDocument.class);
-            return new NearbyCases(response.hits().hits().stream()
-                    .map(hit -> new NearbyCases.Nearby(hit.source().toView(null).publicView(), (int) Math.round(
-                            new GeoPoint(hit.source().location.lat(), hit.source().location.lon())
+            return new NearbyCases(response.hits().hits().stream().map(Hit::source)
+                    .map(doc -> new NearbyCases.Nearby(view(doc, atLeastPublic(reader.sightOf(doc.parties())), Map.of()),
+                            (int) Math.round(new GeoPoint(doc.location.lat(), doc.location.lon())
                                     .distanceMetersTo(query.point()))))
                     .toList());
         } catch (IOException e) {
@@ -147,15 +177,32 @@ public class CaseSearchQueries {
         }
     }
 
-    /** Views for the viewer: reporters by their pseudonymous handle, and the public view for riders. */
-    private List<CaseView> views(List<CaseDocument> documents, Actor viewer) {
-        if (access.seesPublicViewOnly(viewer)) {
-            return documents.stream().map(doc -> doc.toView(null).publicView()).toList();
+    /** Open cases are on the public record: anyone signed in sees at least that much of them. */
+    private static CaseSight atLeastPublic(CaseSight sight) {
+        return sight.atLeast(CaseSight.PUBLIC) ? sight : CaseSight.PUBLIC;
+    }
+
+    /** Views for the reader, each as much as they see of its case; reporters by their pseudonymous handle. */
+    private List<CaseView> views(List<CaseDocument> documents, CaseAccess.Reader reader) {
+        List<CaseSight> sights = documents.stream().map(doc -> reader.sightOf(doc.parties())).toList();
+        List<String> handled = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (sights.get(i) == CaseSight.HANDLER && documents.get(i).reporterId != null) {
+                handled.add(documents.get(i).reporterId);
+            }
         }
-        Map<String, String> handles = directory.handlesOf(documents.stream().map(d -> d.reporterId)
-                .filter(Objects::nonNull).distinct().toList());
-        return documents.stream()
-                .map(doc -> doc.toView(doc.reporterId == null ? null : handles.get(doc.reporterId))).toList();
+        Map<String, String> handles = handled.isEmpty() ? Map.of() : directory.handlesOf(handled.stream().distinct()
+                .toList());
+        List<CaseView> views = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            views.add(view(documents.get(i), sights.get(i), handles));
+        }
+        return views;
+    }
+
+    private static CaseView view(CaseDocument doc, CaseSight sight, Map<String, String> handles) {
+        String handle = sight == CaseSight.HANDLER && doc.reporterId != null ? handles.get(doc.reporterId) : null;
+        return doc.toView(handle).seenWith(sight);
     }
 
     private static Query term(String field, String value) {

@@ -11,6 +11,7 @@ import city.gridwhistle.api.casework.SearchCasesQuery;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CategoryFamily;
 import city.gridwhistle.api.shared.GeoPoint;
+import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.web.RequestValues;
 import city.gridwhistle.web.problem.InvalidParameterException;
 import city.gridwhistle.web.problem.NotFoundException;
@@ -95,6 +96,10 @@ class CaseController {
         if ((long) (page + 1) * size > MAX_PAGED_RESULTS) {
             throw new InvalidParameterException("page", "pages by number reach " + MAX_PAGED_RESULTS
                     + " cases; page deeper with cursor (the nextCursor of the previous page)");
+        }
+        if (worker != null && !worker.isBlank() && (viewer == null || viewer.is(Role.RIDER) || viewer.is(Role.PARTNER))) {
+            // who handles a case is not part of its public view, so it is no filter of it either
+            throw new InvalidParameterException("worker", "riders and partners cannot search by grid worker");
         }
         if (near != null && bbox != null) {
             throw new InvalidParameterException("bbox", "give either near or bbox, not both");

@@ -1,25 +1,22 @@
 package city.gridwhistle.web.open311;
 
 import city.gridwhistle.api.casework.CaseFilters;
-import city.gridwhistle.api.casework.CaseSearchResult;
-import city.gridwhistle.api.casework.CaseSort;
 import city.gridwhistle.api.casework.CaseStatus;
-import city.gridwhistle.api.casework.CaseView;
-import city.gridwhistle.api.casework.FindCaseQuery;
-import city.gridwhistle.api.casework.SearchCasesQuery;
-import city.gridwhistle.api.audit.CaseHistory;
-import city.gridwhistle.api.audit.FindCaseHistoryQuery;
+import city.gridwhistle.api.casework.FindPublicCasesQuery;
+import city.gridwhistle.api.casework.PublicCase;
+import city.gridwhistle.api.casework.PublicCases;
 import city.gridwhistle.api.grid.LocateAddressQuery;
 import city.gridwhistle.api.grid.LocatedAddress;
 import city.gridwhistle.api.intake.FileReportCommand;
 import city.gridwhistle.api.intake.ReportReceipt;
-import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.api.shared.Role;
+import city.gridwhistle.web.reports.SlidingWindowLimit;
 import city.gridwhistle.web.security.ApiKeys;
 import city.gridwhistle.web.security.GridUser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,6 +41,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,11 +60,10 @@ class Open311Controller {
     static final String BASE = "/open311/v2";
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     static final String CHANNEL = "OPEN311";
-    /** The specification's default window: the last 90 days, at most 1,000 requests. */
+    /** The specification's default window: the last 90 days. */
     static final Duration WINDOW = Duration.ofDays(90);
-    static final int DEFAULT_LIMIT = 1000;
-    /** Public reads see every case, then show only its public fields. */
-    private static final Actor PUBLIC_READER = new Actor("open311", Role.ADMIN);
+    /** How deep pages by number reach, as the case search's. */
+    static final int MAX_PAGED_RESULTS = 10_000;
     private static final String CHANGESET = "2026-11-29T00:00:00+08:00";
 
     private final CommandGateway commands;
@@ -74,14 +71,22 @@ class Open311Controller {
     private final ApiKeys apiKeys;
     private final Open311Services services;
     private final Open311Properties settings;
+    private final SlidingWindowLimit limit;
 
     Open311Controller(CommandGateway commands, QueryGateway queries, ApiKeys apiKeys, Open311Services services,
-                      Open311Properties settings) {
+                      Open311Properties settings, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.apiKeys = apiKeys;
         this.services = services;
         this.settings = settings;
+        this.limit = new SlidingWindowLimit(settings.requestsPerMinute(), Duration.ofMinutes(1), clock, "requests");
+    }
+
+    /** Every Open311 call counts against its address's limit; over it, 429 with Retry-After. */
+    @ModelAttribute
+    void limitPerAddress(HttpServletRequest request) {
+        limit.acquire(request.getRemoteAddr());
     }
 
     @GetMapping("/discovery.{format}")
@@ -186,8 +191,9 @@ class Open311Controller {
                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         Open311Format as = Open311Format.of(format);
         checkJurisdiction(jurisdiction);
-        CaseView found = find(id).orElseThrow(() -> Open311Exception.notFound("no service request " + id));
-        return as.respond(HttpStatus.OK, "service_requests", List.of(withNotes(serviceRequest(found))));
+        PublicCase found = publicCases(List.of(id), null, 0, 1).stream().findFirst()
+                .orElseThrow(() -> Open311Exception.notFound("no service request " + id));
+        return as.respond(HttpStatus.OK, "service_requests", List.of(serviceRequest(found, true)));
     }
 
     @GetMapping("/requests.{format}")
@@ -206,11 +212,14 @@ class Open311Controller {
         boolean notes = "true".equalsIgnoreCase(trimmed(extensions));
         if (ids != null && !ids.isBlank()) {
             // by id, every other filter is ignored (as the specification says)
-            List<Object> found = new ArrayList<>();
-            for (String id : new LinkedHashSet<>(List.of(ids.split(",")))) {
-                find(id.trim()).ifPresent(view -> found.add(notes ? withNotes(serviceRequest(view))
-                        : serviceRequest(view)));
+            List<String> wanted = new LinkedHashSet<>(List.of(ids.split(","))).stream().map(String::trim)
+                    .filter(id -> !id.isEmpty()).toList();
+            if (wanted.size() > FindPublicCasesQuery.MAX_PAGE_SIZE) {
+                throw Open311Exception.badRequest("service_request_id names at most "
+                        + FindPublicCasesQuery.MAX_PAGE_SIZE + " requests");
             }
+            List<Object> found = publicCases(wanted, null, 0, Math.max(1, wanted.size())).stream()
+                    .map(one -> (Object) serviceRequest(one, notes)).toList();
             return as.respond(HttpStatus.OK, "service_requests", found);
         }
         String serviceCode = trimmed(code);
@@ -231,108 +240,59 @@ class Open311Controller {
         if (Duration.between(from, to).compareTo(WINDOW) > 0) {
             throw Open311Exception.badRequest("start_date to end_date spans at most 90 days");
         }
-        int size = number("page_size", pageSize, DEFAULT_LIMIT, DEFAULT_LIMIT);
+        int size = number("page_size", pageSize, FindPublicCasesQuery.MAX_PAGE_SIZE, FindPublicCasesQuery.MAX_PAGE_SIZE);
         int pageNumber = number("page", page, 1, Integer.MAX_VALUE);
+        if ((long) pageNumber * size > MAX_PAGED_RESULTS) {
+            throw Open311Exception.badRequest("page and page_size reach at most the first " + MAX_PAGED_RESULTS
+                    + " requests");
+        }
         CaseFilters filters = new CaseFilters(statuses(status), null, null, serviceCode, null, null, null, null, null,
                 null, from, to, null, null);
-        List<Object> found = search(filters, pageNumber, size);
-        if (notes) {
-            found = found.stream().map(request -> (Object) withNotes(castRequest(request))).toList();
-        }
+        List<Object> found = publicCases(List.of(), filters, pageNumber - 1, size).stream()
+                .map(one -> (Object) serviceRequest(one, notes)).toList();
         return as.respond(HttpStatus.OK, "service_requests", found);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castRequest(Object request) {
-        return (Map<String, Object>) request;
+    private List<PublicCase> publicCases(List<String> ids, CaseFilters filters, int page, int size) {
+        return queries.query(new FindPublicCasesQuery(ids, filters, page, size), PublicCases.class).join().cases();
     }
 
     /**
-     * The {@code notes} extension: one note per change of public status, from the case's history read as an
-     * administrator would, but keeping only the kind of event and its time, never who acted or what they wrote.
+     * A request as the public record shows it (docs/security.md): what kind of hazard, roughly where (the point to
+     * about 100 m, the community for an address), how far along and by when; never the reporter's words, photos,
+     * who works on it, or any reason or note. With {@code notes}, one note per step of the loop it reached.
      */
-    private Map<String, Object> withNotes(Map<String, Object> request) {
-        String id = (String) request.get("service_request_id");
-        List<Object> notes = new ArrayList<>();
-        queries.query(new FindCaseHistoryQuery(id, PUBLIC_READER), ResponseTypes.optionalInstanceOf(CaseHistory.class))
-                .join()
-                .ifPresent(history -> Open311StatusNotes.history(history.entries()).forEach(note -> {
-                    Map<String, Object> one = new LinkedHashMap<>();
-                    one.put("datetime", Open311Times.format(note.at()));
-                    one.put("description", note.description());
-                    notes.add(one);
-                }));
-        request.put("notes", notes);
-        return request;
-    }
-
-    private List<Object> search(CaseFilters filters, int page, int size) {
-        List<Object> found = new ArrayList<>();
-        long skip = (long) (page - 1) * size;
-        if (skip + size > 10_000) {
-            throw Open311Exception.badRequest("page and page_size reach at most the first 10000 requests");
-        }
-        int chunk = SearchCasesQuery.MAX_PAGE_SIZE;
-        int chunkPage = (int) (skip / chunk);
-        int offset = (int) (skip % chunk);
-        while (found.size() < size) {
-            CaseSearchResult result = queries.query(new SearchCasesQuery(null, filters, null, CaseSort.NEWEST, null,
-                    chunkPage, chunk, null, PUBLIC_READER), CaseSearchResult.class).join();
-            List<CaseView> cases = result.cases();
-            for (int i = offset; i < cases.size() && found.size() < size; i++) {
-                found.add(serviceRequest(cases.get(i)));
-            }
-            if (cases.size() < chunk) {
-                break;
-            }
-            chunkPage++;
-            offset = 0;
-        }
-        return found;
-    }
-
-    private Optional<CaseView> find(String id) {
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        return queries.query(new FindCaseQuery(id, PUBLIC_READER), ResponseTypes.optionalInstanceOf(CaseView.class))
-                .join();
-    }
-
-    /** A case as the public sees it: what, where, how far along, and by when; never who. */
-    private Map<String, Object> serviceRequest(CaseView view) {
-        Optional<Open311Service> service = services.find(view.categoryCode());
+    private Map<String, Object> serviceRequest(PublicCase found, boolean notes) {
+        Optional<Open311Service> service = services.find(found.categoryCode());
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("service_request_id", view.caseId());
-        request.put("status", view.status().isOpen() ? "open" : "closed");
-        request.put("status_notes", Open311StatusNotes.of(view.status()));
-        request.put("service_name", view.categoryZh());
-        request.put("service_code", view.categoryCode());
-        request.put("description", view.description());
+        request.put("service_request_id", found.caseId());
+        request.put("status", found.status().isOpen() ? "open" : "closed");
+        request.put("status_notes", Open311StatusNotes.of(found.status()));
+        request.put("service_name", found.categoryZh());
+        request.put("service_code", found.categoryCode());
+        request.put("description", null);
         request.put("agency_responsible", service.map(Open311Service::agencyResponsible).orElse(null));
         request.put("service_notice", null);
-        request.put("requested_datetime", Open311Times.format(view.reportedAt()));
-        request.put("updated_datetime", Open311Times.format(updated(view)));
-        request.put("expected_datetime", Open311Times.format("HANDLE".equals(view.step()) ? view.stepDueAt() : null));
-        request.put("address", view.address());
+        request.put("requested_datetime", Open311Times.format(found.reportedAt()));
+        request.put("updated_datetime", Open311Times.format(found.updatedAt()));
+        request.put("expected_datetime", Open311Times.format(found.dueAt()));
+        request.put("address", found.place());
         request.put("address_id", null);
         request.put("zipcode", null);
-        request.put("lat", view.location() == null ? null : view.location().lat());
-        request.put("long", view.location() == null ? null : view.location().lon());
-        List<String> photos = view.photoHashes() == null ? List.of() : view.photoHashes();
-        request.put("media_url", photos.isEmpty() ? null : "/api/photos/" + photos.getFirst());
-        return request;
-    }
-
-    private static Instant updated(CaseView view) {
-        Instant latest = null;
-        for (Instant at : new Instant[] {view.reportedAt(), view.registeredAt(), view.dispatchedAt(),
-                view.acceptedAt(), view.resolvedAt(), view.closedAt()}) {
-            if (at != null && (latest == null || at.isAfter(latest))) {
-                latest = at;
+        request.put("lat", found.approximateLocation() == null ? null : found.approximateLocation().lat());
+        request.put("long", found.approximateLocation() == null ? null : found.approximateLocation().lon());
+        request.put("media_url", null);
+        if (notes) {
+            List<Object> history = new ArrayList<>();
+            for (PublicCase.Milestone milestone : found.milestones()) {
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("datetime", Open311Times.format(milestone.at()));
+                note.put("description", Open311StatusNotes.of(milestone.status()));
+                history.add(note);
             }
+            request.put("notes", history);
         }
-        return latest;
+        return request;
     }
 
     private static Map<String, Object> service(Open311Service service) {

@@ -1,5 +1,6 @@
 package city.gridwhistle.web.open311;
 
+import city.gridwhistle.web.reports.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,15 @@ class Open311Errors {
     @ExceptionHandler(Open311Exception.class)
     ResponseEntity<String> refused(Open311Exception e, HttpServletRequest request) {
         return error(request, e.status(), e.getMessage());
+    }
+
+    /** Over an address's limit: 429 with the seconds to wait, in the specification's format. */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<String> tooMany(RateLimitedException e, HttpServletRequest request) {
+        ResponseEntity<String> refused = error(request, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(refused.getBody());
     }
 
     @ExceptionHandler(Exception.class)

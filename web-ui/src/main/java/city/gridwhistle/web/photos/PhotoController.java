@@ -1,10 +1,13 @@
 package city.gridwhistle.web.photos;
 
 import city.gridwhistle.web.problem.NotFoundException;
+import city.gridwhistle.api.casework.FindPhotoAccessQuery;
+import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.PhotoRef;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
 class PhotoController {
 
     private final PhotoStore photos;
+    private final QueryGateway queries;
 
-    PhotoController(PhotoStore photos) {
+    PhotoController(PhotoStore photos, QueryGateway queries) {
         this.photos = photos;
+        this.queries = queries;
     }
 
     /** Upload a photo (multipart part {@code photo}) to use as evidence in a case action. */
@@ -31,13 +36,19 @@ class PhotoController {
         return ResponseEntity.created(URI.create("/api/photos/" + stored.sha256())).body(stored);
     }
 
-    /** A photo never changes under its hash, so clients may cache it for good. */
+    /**
+     * A photo, to those who may see a case it belongs to as its reporter or handler; to anyone else it does not
+     * exist. It never changes under its hash, but who may see it can: browsers keep it for an hour, and no shared
+     * cache keeps it at all.
+     */
     @GetMapping("/api/photos/{sha256}")
-    ResponseEntity<byte[]> photo(@PathVariable String sha256) {
-        return photos.load(sha256)
+    ResponseEntity<byte[]> photo(@PathVariable String sha256, Actor viewer) {
+        boolean allowed = sha256.matches("[0-9a-f]{64}") && queries.query(new FindPhotoAccessQuery(sha256, viewer),
+                Boolean.class).join();
+        return photos.load(allowed ? sha256 : "")
                 .map(photo -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(photo.contentType()))
-                        .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                         .eTag('"' + sha256 + '"')
                         .body(photo.bytes()))
                 .orElseThrow(() -> new NotFoundException("no photo has this hash"));

@@ -1,6 +1,7 @@
 package city.gridwhistle.web.problem;
 
 import city.gridwhistle.api.casework.IllegalTransitionException;
+import city.gridwhistle.api.casework.NoSuchCaseException;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.web.outage.Backend;
@@ -87,6 +88,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
     }
 
+    /** A case the caller may not see answers exactly as one that does not exist. */
+    @ExceptionHandler(NoSuchCaseException.class)
+    ProblemDetail notFound(NoSuchCaseException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
@@ -122,6 +129,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             case CommandRejectedException rejected -> status(rejected(rejected));
             case IllegalTransitionException illegal -> status(illegalTransition(illegal));
             case NotPermittedException refused -> status(notPermitted(refused));
+            case NoSuchCaseException hidden -> status(notFound(hidden));
             case ConflictingAggregateVersionException stale -> status(versionMismatch(stale));
             case null, default -> unexpected(e);
         };

@@ -70,7 +70,7 @@ class ReportController {
     @GetMapping("/nearby")
     NearbyCases nearby(@RequestParam double lat, @RequestParam double lon,
                        @RequestParam(required = false) String category,
-                       @RequestParam(defaultValue = "200") int radius) {
+                       @RequestParam(defaultValue = "200") int radius, Actor viewer) {
         if (radius < 1 || radius > FindNearbyOpenCasesQuery.MAX_RADIUS_METERS) {
             throw new InvalidParameterException("radius", "1.." + FindNearbyOpenCasesQuery.MAX_RADIUS_METERS + " metres");
         }
@@ -80,7 +80,7 @@ class ReportController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("lat,lon", e.getMessage());
         }
-        return queries.query(new FindNearbyOpenCasesQuery(point, radius, category), NearbyCases.class).join();
+        return queries.query(new FindNearbyOpenCasesQuery(point, radius, category, viewer), NearbyCases.class).join();
     }
 
     private ResponseEntity<ReportReceipt> file(ReportRequest report, List<PhotoRef> photoRefs, Actor reporter) {

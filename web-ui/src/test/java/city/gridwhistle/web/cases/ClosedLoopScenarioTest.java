@@ -51,9 +51,9 @@ class ClosedLoopScenarioTest {
         assertThat(corroboration.getBody().path("caseId").asText()).isEqualTo(caseId);
         assertThat(corroboration.getBody().path("attached").asBoolean()).isTrue();
 
-        // only the assigned worker may accept
+        // a worker of another cell may not even see the case: to them it does not exist
         assertThat(api.act(caseId, "accept", "w001", Map.of()).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.NOT_FOUND);
         api.done(caseId, "accept", WORKER_LOGIN, Map.of());
         api.done(caseId, "start", WORKER_LOGIN, Map.of());
         api.done(caseId, "notes", WORKER_LOGIN, Map.of("note", "已联系交警大队，信号机控制箱故障"));

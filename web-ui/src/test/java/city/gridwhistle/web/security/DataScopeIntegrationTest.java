@@ -138,8 +138,10 @@ class DataScopeIntegrationTest {
 
         ResponseEntity<JsonNode> accept = api.act(caseOfA, "accept", "w023", Map.of());
 
-        assertThat(accept.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(accept.getBody().path("type").asText()).isEqualTo("/problems/not-permitted");
+        // not even that the case exists, its state or what it allows: as for a case that does not exist
+        assertThat(accept.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(accept.getBody().path("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(accept.getBody().toString()).doesNotContain("currentStatus", "allowedActions", "DISPATCHED");
         assertThat(api.awaitCase(caseOfA, c -> true).path("status").asText()).isEqualTo("DISPATCHED");
     }
 
@@ -154,10 +156,11 @@ class DataScopeIntegrationTest {
 
         ResponseEntity<JsonNode> verify = api.act(caseId, "verify", "w023", Map.of("fixed", true));
 
-        assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(verify.getBody().path("attemptedAction").asText()).isEqualTo("VERIFY");
-        assertThat(api.act(caseId, "verify", "r043", Map.of("fixed", true)).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // a rider with no part in it sees it on the public record, and is told they may not verify it
+        ResponseEntity<JsonNode> byStranger = api.act(caseId, "verify", "r043", Map.of("fixed", true));
+        assertThat(byStranger.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byStranger.getBody().path("attemptedAction").asText()).isEqualTo("VERIFY");
         assertThat(api.awaitCase(caseId, c -> true).path("status").asText()).isEqualTo("RESOLVED");
     }
 
@@ -204,8 +207,8 @@ class DataScopeIntegrationTest {
         ResponseEntity<JsonNode> escalate = api.act(caseOfA, "escalate", "jinjiang", Map.of("reason", "越区督办"));
         ResponseEntity<JsonNode> reveal = api.act(caseOfA, "reporter-identity", "jinjiang", Map.of("reason", "越区查看"));
 
-        assertThat(escalate.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(reveal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(escalate.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(reveal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(revealsRecordedOn(caseOfA)).noneSatisfy(
                 look -> assertThat(look.path("viewerId").asText()).isEqualTo("S002"));
     }
