@@ -32,7 +32,10 @@ class AuditController {
         return verifier.verifyAll();
     }
 
-    /** One aggregate's chain (a case id, a rider id, ...). */
+    /**
+     * One aggregate (a case id, a rider id, ...): its chain, the latest of its events a checkpoint covered, and for a
+     * case, how far the case index has seen it (decision 0045).
+     */
     @GetMapping("/verification/{aggregateId}")
     AuditVerifier.Report verify(@PathVariable String aggregateId) {
         return verifier.verifyAggregate(aggregateId);

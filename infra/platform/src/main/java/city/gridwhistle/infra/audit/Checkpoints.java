@@ -22,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Closing is serialised across instances by a transaction-level advisory lock: two instances (or the
  * scheduled run and an administrator's request) never close the same range twice, which would fork the chain of
  * checkpoints; a unique index on the range's start refuses that even without the lock.
+ *
+ * <p>Each checkpoint also moves the {@link CheckpointMarks marks} of the aggregates it covers, in the same
+ * transaction: what lets the verifier name an event deleted from the end of a chain.
  */
 public class Checkpoints {
 
@@ -36,16 +39,25 @@ public class Checkpoints {
 
     /** One lock for every instance on the database. */
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('gridwhistle.audit-checkpoint'))";
+    /** How many missing events a checkpoint's problem names at most. */
+    private static final int NAME_AT_MOST = 10;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JdbcTemplate cursor;
+    private final CheckpointMarks marks;
 
     public Checkpoints(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.cursor = new JdbcTemplate(jdbc.getDataSource());
         this.cursor.setFetchSize(1000);
+        this.marks = new CheckpointMarks(jdbc);
+    }
+
+    /** What the checkpoints saw of each aggregate's latest event. */
+    public CheckpointMarks marks() {
+        return marks;
     }
 
     /** Closes a checkpoint up to the head seen on the previous run, then remembers the head now. */
@@ -80,9 +92,11 @@ public class Checkpoints {
         }
         String merkle = leaves.root();
         String chain = EventChain.sha256(last.map(Checkpoint::chainRoot).orElse(EventChain.GENESIS), merkle);
-        jdbc.update("""
+        long id = jdbc.queryForObject("""
                 insert into audit_checkpoint (from_global_index, to_global_index, event_count, merkle_root, chain_root)
-                values (?, ?, ?, ?, ?)""", from, toGlobalIndex, leaves.count(), merkle, chain);
+                values (?, ?, ?, ?, ?) returning checkpoint_id""", Long.class,
+                from, toGlobalIndex, leaves.count(), merkle, chain);
+        marks.record(id, from, toGlobalIndex);
         return last();
     }
 
@@ -109,7 +123,7 @@ public class Checkpoints {
             if (leaves.count() != checkpoint.eventCount()) {
                 return new Verification(checked, "checkpoint " + checkpoint.id() + " covered " + checkpoint.eventCount()
                         + " events in global indexes " + checkpoint.fromGlobalIndex() + ".." + checkpoint.toGlobalIndex()
-                        + "; " + leaves.count() + " are there now");
+                        + "; " + leaves.count() + " are there now" + missingNamedBy(checkpoint));
             }
             if (!merkle.equals(checkpoint.merkleRoot()) || !chain.equals(checkpoint.chainRoot())) {
                 return new Verification(checked, "checkpoint " + checkpoint.id() + " (global indexes "
@@ -118,6 +132,18 @@ public class Checkpoints {
             }
         }
         return new Verification(checked, null);
+    }
+
+    /** The events the checkpoint's marks name that are gone; nothing when it left none (closed before marks). */
+    private String missingNamedBy(Checkpoint checkpoint) {
+        List<CheckpointMarks.Missing> missing = marks.missingOf(checkpoint.id(), NAME_AT_MOST);
+        if (missing.isEmpty()) {
+            return "";
+        }
+        List<String> named = missing.stream().map(CheckpointMarks.Missing::mark).map(mark -> "global index "
+                + mark.globalIndex() + " (aggregate " + mark.aggregateId() + ", sequence " + mark.sequence()
+                + ", event id " + mark.eventId() + ")").toList();
+        return "; gone: " + String.join(", ", named);
     }
 
     /**

@@ -3,6 +3,7 @@ package city.gridwhistle.infra.axon;
 import city.gridwhistle.infra.audit.AuditVerifier;
 import city.gridwhistle.infra.audit.ChainingEventStorageEngine;
 import city.gridwhistle.infra.audit.Checkpoints;
+import city.gridwhistle.infra.audit.SequenceWitness;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -14,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -104,12 +106,14 @@ public class AxonJdbcSchemaAutoConfiguration {
         return new Checkpoints(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));
     }
 
+    /** The verifier; an aggregate's check also asks every {@link SequenceWitness} the application has. */
     @Bean
     public AuditVerifier auditVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                       Checkpoints checkpoints) {
+                                       Checkpoints checkpoints, ObjectProvider<SequenceWitness> witnesses) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        return new AuditVerifier(new JdbcTemplate(dataSource), readOnly, checkpoints);
+        return new AuditVerifier(new JdbcTemplate(dataSource), readOnly, checkpoints,
+                witnesses.orderedStream().toList());
     }
 
     @Bean
