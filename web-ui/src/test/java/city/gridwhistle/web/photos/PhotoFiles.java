@@ -1,0 +1,240 @@
+package city.gridwhistle.web.photos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Photos built byte by byte, carrying what a phone's camera puts in them: an EXIF block with the position (a GPS
+ * directory), the camera's make and model, the time and the orientation; XMP; IPTC; comments. The pictures
+ * themselves are real (drawn and encoded by ImageIO), or for WebP and HEIC, hand-made bitstreams.
+ */
+final class PhotoFiles {
+
+    static final String MAKE = "GridPhone";
+    static final String MODEL = "Whistle X1";
+    static final String TAKEN = "2025:06:02 08:15:00";
+    /** The rider's latitude as EXIF codes it, 30° 36' 37.91" (big-endian rationals): in no cleaned photo. */
+    static final byte[] LATITUDE = rationals(ByteOrder.BIG_ENDIAN, 30, 1, 36, 1, 3791, 100);
+    static final byte[] LATITUDE_LITTLE_ENDIAN = rationals(ByteOrder.LITTLE_ENDIAN, 30, 1, 36, 1, 3791, 100);
+    static final String XMP = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description"
+            + " exif:GPSLatitude=\"30,36.63N\" tiff:Make=\"" + MAKE + "\"/></rdf:RDF></x:xmpmeta>";
+    static final String COMMENT = "taken by rider R001 at the east gate of Liangfeng";
+    static final String CITY = "Chengdu Longquanyi";
+    /** Portrait: the stored pixels must be turned 90° clockwise to show upright. */
+    static final int PORTRAIT = 6;
+
+    /** The default limit of {@link PhotoProperties}: 64 million pixels. */
+    static final PixelLimit LIMIT = new PixelLimit(64_000_000);
+
+    private PhotoFiles() {
+    }
+
+    /** The photo as the store keeps it. */
+    static byte[] clean(byte[] photo) {
+        return PhotoStore.withoutMetadata(photo, PhotoStore.imageType(photo).orElseThrow(), LIMIT);
+    }
+
+    // ---- EXIF -------------------------------------------------------------------------------------------------------
+
+    /** A TIFF structure as EXIF holds it: make, model, orientation, time, and a GPS directory with the position. */
+    static byte[] exif(ByteOrder order, int orientation) {
+        List<Entry> gps = List.of(
+                ascii(0x0001, "N"), new Entry(0x0002, 5, 3, rationals(order, 30, 1, 36, 1, 3791, 100)),
+                ascii(0x0003, "E"), new Entry(0x0004, 5, 3, rationals(order, 104, 1, 7, 1, 3012, 100)));
+        List<Entry> first = List.of(ascii(0x010F, MAKE), ascii(0x0110, MODEL),
+                new Entry(0x0112, 3, 1, shortValue(order, orientation)), ascii(0x0132, TAKEN),
+                new Entry(0x8825, 4, 1, null)); // where the GPS directory is
+        int firstSize = directorySize(first);
+        int gpsAt = 8 + firstSize;
+        ByteBuffer tiff = ByteBuffer.allocate(gpsAt + directorySize(gps)).order(order);
+        tiff.put((byte) (order == ByteOrder.BIG_ENDIAN ? 'M' : 'I')).put(tiff.get(0)).putShort((short) 42).putInt(8);
+        directory(tiff, 8, first, gpsAt);
+        directory(tiff, gpsAt, gps, 0);
+        return tiff.array();
+    }
+
+    /** One directory entry; a null value is the pointer to the next directory written (the GPS one). */
+    private record Entry(int tag, int type, int count, byte[] value) {
+    }
+
+    private static Entry ascii(int tag, String text) {
+        byte[] value = (text + "\0").getBytes(StandardCharsets.US_ASCII);
+        return new Entry(tag, 2, value.length, value);
+    }
+
+    private static int directorySize(List<Entry> entries) {
+        int size = 2 + 12 * entries.size() + 4;
+        for (Entry entry : entries) {
+            size += entry.value() != null && entry.value().length > 4 ? entry.value().length : 0;
+        }
+        return size;
+    }
+
+    private static void directory(ByteBuffer tiff, int at, List<Entry> entries, int pointer) {
+        int data = at + 2 + 12 * entries.size() + 4;
+        tiff.position(at);
+        tiff.putShort((short) entries.size());
+        for (Entry entry : entries) {
+            tiff.putShort((short) entry.tag()).putShort((short) entry.type()).putInt(entry.count());
+            if (entry.value() == null) {
+                tiff.putInt(pointer);
+            } else if (entry.value().length <= 4) {
+                tiff.put(Arrays.copyOf(entry.value(), 4));
+            } else {
+                tiff.putInt(data);
+                int here = tiff.position();
+                tiff.position(data).put(entry.value());
+                data += entry.value().length;
+                tiff.position(here);
+            }
+        }
+        tiff.putInt(0);
+        tiff.position(data);
+    }
+
+    private static byte[] shortValue(ByteOrder order, int value) {
+        return ByteBuffer.allocate(2).order(order).putShort((short) value).array();
+    }
+
+    static byte[] rationals(ByteOrder order, int... numbers) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * numbers.length).order(order);
+        for (int number : numbers) {
+            buffer.putInt(number);
+        }
+        return buffer.array();
+    }
+
+    // ---- JPEG -------------------------------------------------------------------------------------------------------
+
+    /** A real JPEG with the given segments put right after its JFIF header, and the given bytes after its end. */
+    static byte[] jpeg(Color colour, List<byte[]> segments, byte[] trailer) {
+        byte[] plain = city.gridwhistle.web.pages.Pictures.jpeg(colour);
+        return insert(plain, afterJfif(plain), segments, trailer);
+    }
+
+    /** Where ImageIO's JPEG goes on after its JFIF header (the first segment). */
+    static int afterJfif(byte[] jpeg) {
+        return 4 + ((jpeg[4] & 0xFF) << 8 | jpeg[5] & 0xFF);
+    }
+
+    /** What a phone writes: EXIF with the position, XMP, IPTC (APP13), an ICC profile, a comment. */
+    static List<byte[]> phoneSegments(ByteOrder order) {
+        return List.of(
+                segment(0xE1, concat(ascii("Exif\0\0"), exif(order, PORTRAIT))),
+                segment(0xE1, concat(ascii("http://ns.adobe.com/xap/1.0/\0"), ascii(XMP))),
+                segment(0xED, concat(ascii("Photoshop 3.0\08BIM"), new byte[] {0x04, 0x04, 0, 0, 0, 0, 0, 24},
+                        new byte[] {0x1C, 0x02, 0x5A, 0, 18}, ascii(CITY), new byte[1])),
+                segment(0xE2, concat(ascii("ICC_PROFILE\0"), new byte[] {1, 1}, srgbProfile())),
+                segment(0xFE, ascii(COMMENT)));
+    }
+
+    static byte[] srgbProfile() {
+        return ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    }
+
+    static byte[] segment(int marker, byte[] payload) {
+        return concat(new byte[] {(byte) 0xFF, (byte) marker, (byte) ((payload.length + 2) >> 8),
+                (byte) (payload.length + 2)}, payload);
+    }
+
+    /** The payloads of a JPEG's segments with this marker, up to its first scan. */
+    static List<byte[]> segments(byte[] jpeg, int marker) {
+        List<byte[]> found = new ArrayList<>();
+        int at = 2;
+        while ((jpeg[at + 1] & 0xFF) != 0xDA) {
+            int length = (jpeg[at + 2] & 0xFF) << 8 | jpeg[at + 3] & 0xFF;
+            if ((jpeg[at + 1] & 0xFF) == marker) {
+                found.add(Arrays.copyOfRange(jpeg, at + 4, at + 2 + length));
+            }
+            at += 2 + length;
+        }
+        return found;
+    }
+
+    /** A JPEG header declaring a frame of the given size, and nothing else. */
+    static byte[] jpegFrame(int width, int height) {
+        return concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, segment(0xC0, new byte[] {8, (byte) (height >> 8),
+                (byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0}));
+    }
+
+    // ---- checks -----------------------------------------------------------------------------------------------------
+
+    /** The orientation in a TIFF structure that must hold nothing else: one directory of one entry, none after. */
+    static int orientationOnly(byte[] tiff) {
+        ByteBuffer b = ByteBuffer.wrap(tiff).order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        assertThat(b.getShort(2)).as("TIFF magic").isEqualTo((short) 42);
+        int directory = b.getInt(4);
+        assertThat(b.getShort(directory)).as("entries").isEqualTo((short) 1);
+        assertThat(b.getShort(directory + 2)).as("tag").isEqualTo((short) 0x0112);
+        assertThat(b.getInt(directory + 14)).as("next directory").isZero();
+        assertThat(tiff.length).as("nothing after the directory").isEqualTo(directory + 18);
+        return b.getShort(directory + 10);
+    }
+
+    /** The pixels ImageIO decodes. */
+    static int[] pixels(byte[] image) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+        assertThat(decoded).as("decodes").isNotNull();
+        return decoded.getRGB(0, 0, decoded.getWidth(), decoded.getHeight(), null, 0, decoded.getWidth());
+    }
+
+    // ---- bytes ------------------------------------------------------------------------------------------------------
+
+    /** The picture with the parts put in at {@code at}, and the trailer after its end. */
+    private static byte[] insert(byte[] picture, int at, List<byte[]> parts, byte[] trailer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(picture, 0, at);
+        parts.forEach(out::writeBytes);
+        out.write(picture, at, picture.length - at);
+        out.writeBytes(trailer);
+        return out.toByteArray();
+    }
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether {@code needle} occurs anywhere in {@code haystack}. */
+    static boolean contains(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle) >= 0;
+    }
+
+    static boolean contains(byte[] haystack, String needle) {
+        return contains(haystack, ascii(needle));
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,63 @@
+package city.gridwhistle.web.photos;
+
+import static city.gridwhistle.web.photos.PhotoFiles.clean;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Decompression bombs: a few hundred bytes declaring billions of pixels are refused from their header, with next to
+ * nothing allocated (decoding one would take tens of gigabytes).
+ */
+class PhotoPixelLimitUnitTest {
+
+    private static final long ONE_MEGABYTE = 1 << 20;
+
+    static Stream<Arguments> bombs() {
+        return Stream.of(
+                Arguments.of("JPEG 65535 × 65535", PhotoFiles.jpegFrame(65_535, 65_535)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bombs")
+    void aHeaderDeclaringTooManyPixelsIsRefusedWithoutAllocating(String what, byte[] photo) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        assertThatThrownBy(() -> clean(photo)).isInstanceOfSatisfying(PhotoRejectedException.class, e -> {
+            assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.TOO_MANY_PIXELS);
+            assertThat(e.getMessage()).contains("at most 64000000 pixels");
+        });
+
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(ONE_MEGABYTE);
+    }
+
+    @Test
+    void aPhotoOfExactlyTheLimitPassesAndOnePixelMoreDoesNot() {
+        byte[] photo = city.gridwhistle.web.pages.Pictures.jpeg(Color.YELLOW); // 320 × 240
+
+        assertThatCode(() -> PhotoStore.withoutMetadata(photo, "image/jpeg", new PixelLimit(320 * 240)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> PhotoStore.withoutMetadata(photo, "image/jpeg", new PixelLimit(320 * 240 - 1)))
+                .isInstanceOfSatisfying(PhotoRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.TOO_MANY_PIXELS));
+    }
+
+    @Test
+    void aPhotoWithoutAWidthOrAHeightIsRefused() {
+        for (byte[] photo : List.of(
+                PhotoFiles.jpegFrame(320, 0))) {
+            assertThatThrownBy(() -> clean(photo)).isInstanceOfSatisfying(PhotoRejectedException.class,
+                    e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.MALFORMED));
+        }
+    }
+}
