@@ -69,7 +69,8 @@ public class PhotoStore {
     static byte[] withoutMetadata(byte[] bytes, String contentType, PixelLimit limit) {
         return switch (contentType) {
             case "image/jpeg" -> JpegMetadata.strip(bytes, limit);
-            default -> bytes; // PNG, WebP and HEIC are next
+            case "image/png" -> PngMetadata.strip(bytes, limit);
+            default -> bytes; // WebP and HEIC are next
         };
     }
 

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /**
@@ -37,6 +39,8 @@ final class PhotoFiles {
     /** Portrait: the stored pixels must be turned 90° clockwise to show upright. */
     static final int PORTRAIT = 6;
 
+    /** Where a PNG goes on after its signature and its header chunk. */
+    static final int AFTER_PNG_HEADER = 8 + 12 + 13;
     /** The default limit of {@link PhotoProperties}: 64 million pixels. */
     static final PixelLimit LIMIT = new PixelLimit(64_000_000);
 
@@ -169,6 +173,53 @@ final class PhotoFiles {
     static byte[] jpegFrame(int width, int height) {
         return concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, segment(0xC0, new byte[] {8, (byte) (height >> 8),
                 (byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0}));
+    }
+
+    // ---- PNG --------------------------------------------------------------------------------------------------------
+
+    /** A real PNG with the given chunks put right after its header, and the given bytes after its end. */
+    static byte[] png(Color colour, List<byte[]> chunks, byte[] trailer) {
+        return insert(city.gridwhistle.web.pages.Pictures.png(colour), AFTER_PNG_HEADER, chunks, trailer);
+    }
+
+    /** What an editor writes: text, compressed text, XMP, EXIF with the position, the time, a private chunk. */
+    static List<byte[]> editorChunks() {
+        Deflater deflater = new Deflater();
+        deflater.setInput(ascii(COMMENT));
+        deflater.finish();
+        byte[] compressed = new byte[200];
+        compressed = Arrays.copyOf(compressed, deflater.deflate(compressed));
+        return List.of(
+                chunk("tEXt", concat(ascii("Author\0"), ascii(MAKE + " " + MODEL))),
+                chunk("zTXt", concat(ascii("Comment\0\0"), compressed)),
+                chunk("iTXt", concat(ascii("XML:com.adobe.xmp\0\0\0\0\0"), ascii(XMP))),
+                chunk("eXIf", exif(ByteOrder.LITTLE_ENDIAN, PORTRAIT)),
+                chunk("tIME", new byte[] {0x07, (byte) 0xE9, 6, 2, 8, 15, 0}),
+                chunk("gpSa", ascii(CITY)));
+    }
+
+    static byte[] chunk(String type, byte[] data) {
+        byte[] typed = concat(ascii(type), data);
+        CRC32 crc = new CRC32();
+        crc.update(typed);
+        return concat(ByteBuffer.allocate(4).putInt(data.length).array(), typed,
+                ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** The types of a PNG's chunks, in order. */
+    static List<String> chunkTypes(byte[] png) {
+        List<String> types = new ArrayList<>();
+        for (int at = 8; at < png.length; at += 12 + ByteBuffer.wrap(png, at, 4).getInt()) {
+            types.add(new String(png, at + 4, 4, StandardCharsets.ISO_8859_1));
+        }
+        return types;
+    }
+
+    /** A PNG header declaring an image of the given size, and nothing else. */
+    static byte[] pngHeader(int width, int height) {
+        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+                chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                        .array()));
     }
 
     // ---- checks -----------------------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ class PhotoMalformedUnitTest {
     static Stream<Arguments> photos() {
         return Stream.of(
                 Arguments.of("JPEG", PhotoFiles.jpeg(Color.ORANGE, PhotoFiles.phoneSegments(ByteOrder.BIG_ENDIAN),
-                        new byte[0])));
+                        new byte[0])),
+                Arguments.of("PNG", PhotoFiles.png(Color.ORANGE, PhotoFiles.editorChunks(), new byte[0])));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,7 +24,8 @@ class PhotoPixelLimitUnitTest {
 
     static Stream<Arguments> bombs() {
         return Stream.of(
-                Arguments.of("JPEG 65535 × 65535", PhotoFiles.jpegFrame(65_535, 65_535)));
+                Arguments.of("JPEG 65535 × 65535", PhotoFiles.jpegFrame(65_535, 65_535)),
+                Arguments.of("PNG 100000 × 100000", PhotoFiles.pngHeader(100_000, 100_000)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +56,8 @@ class PhotoPixelLimitUnitTest {
     @Test
     void aPhotoWithoutAWidthOrAHeightIsRefused() {
         for (byte[] photo : List.of(
-                PhotoFiles.jpegFrame(320, 0))) {
+                PhotoFiles.jpegFrame(320, 0),
+                PhotoFiles.pngHeader(0, 240))) {
             assertThatThrownBy(() -> clean(photo)).isInstanceOfSatisfying(PhotoRejectedException.class,
                     e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.MALFORMED));
         }
