@@ -70,7 +70,8 @@ public class PhotoStore {
         return switch (contentType) {
             case "image/jpeg" -> JpegMetadata.strip(bytes, limit);
             case "image/png" -> PngMetadata.strip(bytes, limit);
-            default -> bytes; // WebP and HEIC are next
+            case "image/webp" -> WebpMetadata.strip(bytes, limit);
+            default -> bytes; // HEIC are next
         };
     }
 

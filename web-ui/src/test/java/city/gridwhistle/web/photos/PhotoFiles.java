@@ -222,6 +222,72 @@ final class PhotoFiles {
                         .array()));
     }
 
+    // ---- WebP -------------------------------------------------------------------------------------------------------
+
+    /**
+     * A lossless bitstream of one colour, written by hand: no transforms, no colour cache, and each of the five
+     * prefix codes a "simple" code of one symbol (the colour's four channels, and distance 0), so every pixel takes
+     * no bits at all.
+     */
+    static byte[] losslessOneColour(int width, int height, Color colour) {
+        Bits bits = new Bits();
+        bits.put(0x2F, 8).put(width - 1, 14).put(height - 1, 14).put(0, 1).put(0, 3);
+        bits.put(0, 1).put(0, 1).put(0, 1); // no transform, no colour cache, no meta prefix codes
+        for (int channel : new int[] {colour.getGreen(), colour.getRed(), colour.getBlue(), colour.getAlpha()}) {
+            bits.put(1, 1).put(0, 1).put(1, 1).put(channel, 8); // simple code, one symbol, 8 bits for it
+        }
+        bits.put(1, 1).put(0, 1).put(0, 1).put(0, 1); // distance: simple code, one symbol, 1 bit: 0
+        return bits.bytes();
+    }
+
+    /** Bits packed from the least significant bit of each byte up, as WebP's lossless format reads them. */
+    private static final class Bits {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private int current;
+        private int used;
+
+        Bits put(int value, int count) {
+            for (int i = 0; i < count; i++) {
+                current |= (value >> i & 1) << used;
+                if (++used == 8) {
+                    out.write(current);
+                    current = 0;
+                    used = 0;
+                }
+            }
+            return this;
+        }
+
+        byte[] bytes() {
+            if (used > 0) {
+                out.write(current);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** An extended WebP: VP8X with the given flags and canvas, then the given chunks. */
+    static byte[] webp(int flags, int width, int height, byte[]... chunks) {
+        ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        vp8x.put((byte) flags).put(new byte[3]);
+        vp8x.put((byte) (width - 1)).put((byte) (width - 1 >> 8)).put((byte) (width - 1 >> 16));
+        vp8x.put((byte) (height - 1)).put((byte) (height - 1 >> 8)).put((byte) (height - 1 >> 16));
+        return riff(concat(riffChunk("VP8X", vp8x.array()), concat(chunks)));
+    }
+
+    /** The RIFF container of a WebP around the given chunks. */
+    static byte[] riff(byte[] chunks) {
+        return concat(ascii("RIFF"), le32(4 + chunks.length), ascii("WEBP"), chunks);
+    }
+
+    static byte[] riffChunk(String type, byte[] data) {
+        return concat(ascii(type), le32(data.length), data, new byte[data.length & 1]);
+    }
+
+    private static byte[] le32(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+    }
+
     // ---- checks -----------------------------------------------------------------------------------------------------
 
     /** The orientation in a TIFF structure that must hold nothing else: one directory of one entry, none after. */

@@ -1,6 +1,7 @@
 package city.gridwhistle.web.photos;
 
 import static city.gridwhistle.web.photos.PhotoFiles.clean;
+import static city.gridwhistle.web.photos.PhotoFiles.riffChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -25,7 +26,11 @@ class PhotoMalformedUnitTest {
         return Stream.of(
                 Arguments.of("JPEG", PhotoFiles.jpeg(Color.ORANGE, PhotoFiles.phoneSegments(ByteOrder.BIG_ENDIAN),
                         new byte[0])),
-                Arguments.of("PNG", PhotoFiles.png(Color.ORANGE, PhotoFiles.editorChunks(), new byte[0])));
+                Arguments.of("PNG", PhotoFiles.png(Color.ORANGE, PhotoFiles.editorChunks(), new byte[0])),
+                Arguments.of("WebP", PhotoFiles.webp(0x0C, 64, 48,
+                        riffChunk("VP8L", PhotoFiles.losslessOneColour(64, 48, Color.ORANGE)),
+                        riffChunk("EXIF", PhotoFiles.exif(ByteOrder.BIG_ENDIAN, 6)),
+                        riffChunk("XMP ", PhotoFiles.ascii(PhotoFiles.XMP)))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package city.gridwhistle.web.photos;
 
 import static city.gridwhistle.web.photos.PhotoFiles.clean;
+import static city.gridwhistle.web.photos.PhotoFiles.riffChunk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,9 +24,16 @@ class PhotoPixelLimitUnitTest {
     private static final long ONE_MEGABYTE = 1 << 20;
 
     static Stream<Arguments> bombs() {
+        byte[] lossless = PhotoFiles.losslessOneColour(16384, 16384, Color.RED);
+        byte[] lossy = {0, 0, 0, (byte) 0x9D, 1, 0x2A, (byte) 0xFF, 0x3F, (byte) 0xFF, 0x3F};
         return Stream.of(
                 Arguments.of("JPEG 65535 × 65535", PhotoFiles.jpegFrame(65_535, 65_535)),
-                Arguments.of("PNG 100000 × 100000", PhotoFiles.pngHeader(100_000, 100_000)));
+                Arguments.of("PNG 100000 × 100000", PhotoFiles.pngHeader(100_000, 100_000)),
+                Arguments.of("WebP canvas 100000 × 100000", PhotoFiles.webp(0, 100_000, 100_000)),
+                Arguments.of("WebP canvas small, its image 16384 × 16384",
+                        PhotoFiles.webp(0, 64, 48, riffChunk("VP8L", lossless))),
+                Arguments.of("WebP lossless 16384 × 16384", PhotoFiles.riff(riffChunk("VP8L", lossless))),
+                Arguments.of("WebP lossy 16383 × 16383", PhotoFiles.riff(riffChunk("VP8 ", lossy))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,7 +65,8 @@ class PhotoPixelLimitUnitTest {
     void aPhotoWithoutAWidthOrAHeightIsRefused() {
         for (byte[] photo : List.of(
                 PhotoFiles.jpegFrame(320, 0),
-                PhotoFiles.pngHeader(0, 240))) {
+                PhotoFiles.pngHeader(0, 240),
+                PhotoFiles.webp(0, 64, 48, riffChunk("VP8 ", new byte[] {0, 0, 0, (byte) 0x9D, 1, 0x2A, 0, 0, 48, 0})))) {
             assertThatThrownBy(() -> clean(photo)).isInstanceOfSatisfying(PhotoRejectedException.class,
                     e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.MALFORMED));
         }
