@@ -71,7 +71,8 @@ public class PhotoStore {
             case "image/jpeg" -> JpegMetadata.strip(bytes, limit);
             case "image/png" -> PngMetadata.strip(bytes, limit);
             case "image/webp" -> WebpMetadata.strip(bytes, limit);
-            default -> bytes; // HEIC are next
+            case "image/heic" -> HeicMetadata.strip(bytes, limit);
+            default -> throw new IllegalArgumentException(contentType);
         };
     }
 

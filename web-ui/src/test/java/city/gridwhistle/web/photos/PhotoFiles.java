@@ -288,6 +288,99 @@ final class PhotoFiles {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
     }
 
+    // ---- HEIC -------------------------------------------------------------------------------------------------------
+
+    /** Stands for the coded picture: the HEVC bitstream is not decoded by anything here. */
+    static final byte[] CODED_PICTURE = ascii("HEVC coded picture: slices of the hazard, untouched");
+    static final String HANDLER_NAME = "GridPhone camera";
+    static final String DESCRIPTION = "outside my flat, 3rd floor";
+
+    /**
+     * A HEIC with one picture (item 1: {@code hvc1}, 640 × 480 unless told, turned by {@code irot}), an EXIF item
+     * (item 2) describing it, a user description property, and XMP in a top-level {@code uuid} box. The EXIF bytes
+     * lie in {@code mdat} after the picture's, or in {@code meta}'s {@code idat} (then {@code iloc} is version 1).
+     */
+    static byte[] heic(long width, long height, boolean exifInIdat) {
+        byte[] exif = concat(new byte[4], exif(ByteOrder.BIG_ENDIAN, 1)); // 4 bytes: where TIFF starts, 0
+        byte[] ftyp = box("ftyp", concat(ascii("heic"), new byte[4], ascii("mif1heic")));
+        byte[] meta = heicMeta(0, exif, width, height, exifInIdat);
+        int pictureAt = ftyp.length + meta.length + 8;
+        meta = heicMeta(pictureAt, exif, width, height, exifInIdat);
+        byte[] mdat = box("mdat", exifInIdat ? CODED_PICTURE : concat(CODED_PICTURE, exif));
+        byte[] uuid = box("uuid", concat(new byte[16], ascii(XMP)));
+        return concat(ftyp, meta, mdat, uuid);
+    }
+
+    private static byte[] heicMeta(int pictureAt, byte[] exif, long width, long height, boolean exifInIdat) {
+        int version = exifInIdat ? 1 : 0;
+        ByteBuffer iloc = ByteBuffer.allocate(8 + 2 * (exifInIdat ? 16 : 14));
+        iloc.put((byte) version).put(new byte[3]).putShort((short) 0x4400).putShort((short) 2);
+        iloc.putShort((short) 1);
+        if (exifInIdat) {
+            iloc.putShort((short) 0);
+        }
+        iloc.putShort((short) 0).putShort((short) 1).putInt(pictureAt).putInt(CODED_PICTURE.length);
+        iloc.putShort((short) 2);
+        if (exifInIdat) {
+            iloc.putShort((short) 1);
+        }
+        iloc.putShort((short) 0).putShort((short) 1)
+                .putInt(exifInIdat ? 0 : pictureAt + CODED_PICTURE.length).putInt(exif.length);
+        byte[] infe1 = box("infe", concat(new byte[] {2, 0, 0, 0, 0, 1, 0, 0}, ascii("hvc1"), ascii("picture\0")));
+        byte[] infe2 = box("infe", concat(new byte[] {2, 0, 0, 0, 0, 2, 0, 0}, ascii("Exif"), new byte[1]));
+        byte[] ipco = box("ipco", concat(
+                box("hvcC", ascii("decoder configuration")),
+                box("ispe", ByteBuffer.allocate(12).putInt(0).putInt((int) width).putInt((int) height).array()),
+                box("irot", new byte[] {3}),
+                box("udes", concat(new byte[4], ascii("en\0"), ascii(DESCRIPTION + "\0\0\0")))));
+        byte[] ipma = box("ipma", concat(new byte[] {0, 0, 0, 0, 0, 0, 0, 2},
+                new byte[] {0, 1, 4, (byte) 0x81, 2, (byte) 0x83, 4}, new byte[] {0, 2, 1, 4}));
+        return box("meta", concat(new byte[4],
+                box("hdlr", concat(new byte[8], ascii("pict"), new byte[12], ascii(HANDLER_NAME + "\0"))),
+                box("pitm", new byte[] {0, 0, 0, 0, 0, 1}),
+                box("iloc", iloc.array()),
+                box("iinf", concat(new byte[] {0, 0, 0, 0, 0, 2}, infe1, infe2)),
+                box("iref", concat(new byte[4], box("cdsc", new byte[] {0, 2, 0, 1, 0, 1}))),
+                box("iprp", concat(ipco, ipma)),
+                exifInIdat ? box("idat", exif) : new byte[0],
+                box("xml ", concat(new byte[4], ascii(XMP)))));
+    }
+
+    static byte[] box(String type, byte[] payload) {
+        return concat(ByteBuffer.allocate(4).putInt(8 + payload.length).array(), ascii(type), payload);
+    }
+
+    /** The first box of this type in a HEIC, searched depth first through the boxes that hold boxes. */
+    static ByteBuffer findBox(byte[] heic, String type) {
+        return findBox(ByteBuffer.wrap(heic), type);
+    }
+
+    private static ByteBuffer findBox(ByteBuffer boxes, String type) {
+        while (boxes.remaining() >= 8) {
+            int size = boxes.getInt(boxes.position());
+            String found = new String(boxes.array(), boxes.arrayOffset() + boxes.position() + 4, 4,
+                    StandardCharsets.ISO_8859_1);
+            ByteBuffer payload = boxes.slice(boxes.position() + 8, size - 8);
+            if (found.equals(type)) {
+                return payload;
+            }
+            int skip = switch (found) {
+                case "meta" -> 4;
+                case "iprp", "ipco", "dinf" -> 0;
+                case "iinf" -> payload.get(0) == 0 ? 6 : 8;
+                default -> -1;
+            };
+            if (skip >= 0) {
+                ByteBuffer inside = findBox(payload.slice(skip, payload.remaining() - skip), type);
+                if (inside != null) {
+                    return inside;
+                }
+            }
+            boxes.position(boxes.position() + size);
+        }
+        return null;
+    }
+
     // ---- checks -----------------------------------------------------------------------------------------------------
 
     /** The orientation in a TIFF structure that must hold nothing else: one directory of one entry, none after. */

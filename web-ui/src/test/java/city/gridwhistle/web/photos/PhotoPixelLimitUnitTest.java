@@ -33,7 +33,8 @@ class PhotoPixelLimitUnitTest {
                 Arguments.of("WebP canvas small, its image 16384 × 16384",
                         PhotoFiles.webp(0, 64, 48, riffChunk("VP8L", lossless))),
                 Arguments.of("WebP lossless 16384 × 16384", PhotoFiles.riff(riffChunk("VP8L", lossless))),
-                Arguments.of("WebP lossy 16383 × 16383", PhotoFiles.riff(riffChunk("VP8 ", lossy))));
+                Arguments.of("WebP lossy 16383 × 16383", PhotoFiles.riff(riffChunk("VP8 ", lossy))),
+                Arguments.of("HEIC 100000 × 100000", PhotoFiles.heic(100_000, 100_000, false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,9 +67,18 @@ class PhotoPixelLimitUnitTest {
         for (byte[] photo : List.of(
                 PhotoFiles.jpegFrame(320, 0),
                 PhotoFiles.pngHeader(0, 240),
-                PhotoFiles.webp(0, 64, 48, riffChunk("VP8 ", new byte[] {0, 0, 0, (byte) 0x9D, 1, 0x2A, 0, 0, 48, 0})))) {
+                PhotoFiles.webp(0, 64, 48, riffChunk("VP8 ", new byte[] {0, 0, 0, (byte) 0x9D, 1, 0x2A, 0, 0, 48, 0})),
+                PhotoFiles.heic(640, 0, false))) {
             assertThatThrownBy(() -> clean(photo)).isInstanceOfSatisfying(PhotoRejectedException.class,
                     e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.MALFORMED));
         }
+    }
+
+    @Test
+    void sizesBeyondALongDoNotWrapAround() {
+        byte[] photo = PhotoFiles.heic(0xFFFF_FFFFL, 0xFFFF_FFFFL, false);
+
+        assertThatThrownBy(() -> clean(photo)).isInstanceOfSatisfying(PhotoRejectedException.class,
+                e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.TOO_MANY_PIXELS));
     }
 }
