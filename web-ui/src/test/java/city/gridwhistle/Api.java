@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.web.demo.DemoAccounts;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,8 +31,8 @@ public final class Api {
 
     public static final Duration READ_MODEL_WITHIN = Duration.ofSeconds(30);
     public static final String WATCHER = "supervisor";
-    /** A tiny but real PNG header: enough for the photo store to recognise an image. */
-    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    /** A real, whole PNG: the photo store reads a photo's structure and refuses one cut short. */
+    public static final byte[] PNG = Pictures.png(Color.WHITE);
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private final TestRestTemplate http;

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Content-addressed photo storage: a photo is kept once under the SHA-256 of its bytes, which is what events
- * record. Accepts only images recognised by their leading bytes, whatever the client claims.
+ * record. Accepts only images recognised by their leading bytes, whatever the client claims. Before it is hashed, a
+ * photo is stripped of its metadata (where it was taken, when, with what: decision 0044) and its size in pixels is
+ * checked against {@code gridwhistle.photos.max-pixels}, both from its structure alone, without decoding it.
  */
 @Component
 public class PhotoStore {
@@ -47,19 +49,31 @@ public class PhotoStore {
         }
         String contentType = imageType(bytes).orElseThrow(() -> new PhotoRejectedException(
                 PhotoRejectedException.Problem.NOT_AN_IMAGE, "only JPEG, PNG, WebP or HEIC photos are accepted"));
-        String sha256 = sha256(bytes);
+        byte[] clean = withoutMetadata(bytes, contentType, new PixelLimit(properties.maxPixels()));
+        String sha256 = sha256(clean);
         Path target = pathOf(sha256);
         try {
             if (!Files.exists(target)) {
                 Files.createDirectories(target.getParent());
                 Path partial = Files.createTempFile(target.getParent(), sha256, ".part");
-                Files.write(partial, bytes);
+                Files.write(partial, clean);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store photo " + sha256, e);
         }
-        return new PhotoRef(sha256, contentType, bytes.length);
+        return new PhotoRef(sha256, contentType, clean.length);
+    }
+
+    /** The photo as it will be kept: the same pixels, the same bytes coding them, and no metadata. */
+    static byte[] withoutMetadata(byte[] bytes, String contentType, PixelLimit limit) {
+        return switch (contentType) {
+            case "image/jpeg" -> JpegMetadata.strip(bytes, limit);
+            case "image/png" -> PngMetadata.strip(bytes, limit);
+            case "image/webp" -> WebpMetadata.strip(bytes, limit);
+            case "image/heic" -> HeicMetadata.strip(bytes, limit);
+            default -> throw new IllegalArgumentException(contentType);
+        };
     }
 
     public Optional<Photo> load(String sha256) {

@@ -139,10 +139,14 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
+    /** Too big in bytes or in pixels is 413 (send a smaller photo); metadata the store cannot remove is 422. */
     @ExceptionHandler(PhotoRejectedException.class)
     ProblemDetail photo(PhotoRejectedException e) {
-        HttpStatus status = e.problem() == PhotoRejectedException.Problem.TOO_LARGE
-                ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        HttpStatus status = switch (e.problem()) {
+            case TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case METADATA_NOT_REMOVABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case EMPTY, NOT_AN_IMAGE, TOO_MANY, MALFORMED -> HttpStatus.BAD_REQUEST;
+        };
         return problem(status, "photo-" + slug(e.problem().name()), e.getMessage(),
                 List.of(new FieldError("photo", e.getMessage())));
     }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import city.gridwhistle.Api;
 import city.gridwhistle.DemoCity;
 import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +84,7 @@ class ClosedLoopScenarioTest {
                 && c.path("step").asText().equals("HANDLE"));
         assertThat(rework.path("reworkCount").asInt()).isEqualTo(1);
 
-        String secondAfter = api.uploadPhoto(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 9}, "w010");
+        String secondAfter = api.uploadPhoto(Pictures.png(Color.CYAN), "w010");
         api.done(caseId, "resolve", WORKER_LOGIN, Map.of("note", "更换信号机主板", "photos", List.of(secondAfter)));
         api.awaitStatus(caseId, "RESOLVED");
         api.done(caseId, "verify", "supervisor", Map.of("fixed", true, "note", "现场核查正常"));

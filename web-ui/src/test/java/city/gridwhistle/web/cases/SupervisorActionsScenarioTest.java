@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.gridwhistle.Api;
 import city.gridwhistle.DemoCity;
 import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class SupervisorActionsScenarioTest {
         api.awaitStatus(caseId, "DISPATCHED");
         api.done(caseId, "accept", "w010", Map.of());
         api.done(caseId, "resolve", "w010", Map.of("note", "已更换", "photos",
-                java.util.List.of(api.uploadPhoto(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2}, "w010"))));
+                java.util.List.of(api.uploadPhoto(Pictures.jpeg(Color.GRAY), "w010"))));
         api.done(caseId, "verify", "r006", Map.of("fixed", true));
         api.awaitStatus(caseId, "CLOSED");
 

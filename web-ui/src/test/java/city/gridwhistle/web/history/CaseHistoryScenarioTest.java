@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ class CaseHistoryScenarioTest {
         api.done(caseId, "verify", "r047", Map.of("fixed", false, "note", "还是会响"));
         remember(); // rework
         api.done(caseId, "resolve", "w008", Map.of("note", "更换井盖", "photos",
-                List.of(api.uploadPhoto(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 4, 7}, "w008"))));
+                List.of(api.uploadPhoto(Pictures.png(Color.PINK), "w008"))));
         api.done(caseId, "verify", "supervisor", Map.of("fixed", true, "note", "现场核查正常"));
         remember(); // closed
     }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,10 +126,6 @@ class RiderInboxScenarioTest {
     }
 
     private static byte[] afterPhoto() {
-        byte[] photo = java.util.Arrays.copyOf(Api.PNG, Api.PNG.length + 8);
-        photo[Api.PNG.length] = 'i';
-        photo[Api.PNG.length + 1] = 'n';
-        photo[Api.PNG.length + 2] = 'b';
-        return photo;
+        return Pictures.png(Color.MAGENTA);
     }
 }
