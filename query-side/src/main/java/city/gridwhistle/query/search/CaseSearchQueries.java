@@ -8,6 +8,7 @@ import city.gridwhistle.api.casework.CaseStatus;
 import city.gridwhistle.api.casework.FindCaseQuery;
 import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
 import city.gridwhistle.api.casework.FindPhotoAccessQuery;
+import city.gridwhistle.api.casework.FindPhotoReferencesQuery;
 import city.gridwhistle.api.casework.NearbyCases;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.query.access.CaseAccess;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -138,6 +140,29 @@ public class CaseSearchQueries {
                 throw new IllegalArgumentException("the cursor is not one this search gave out", refused);
             }
             throw refused;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The photos among these that some case holds, from every case (an aggregation over allPhotoHashes). */
+    @QueryHandler
+    public Set<String> handle(FindPhotoReferencesQuery query) {
+        index.ensureReady();
+        if (query.sha256s().isEmpty()) {
+            return Set.of();
+        }
+        List<FieldValue> hashes = query.sha256s().stream().map(FieldValue::of).toList();
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(CaseIndex.ALIAS).size(0)
+                    .query(q -> q.terms(t -> t.field("allPhotoHashes").terms(v -> v.value(hashes))))
+                    .aggregations("held", a -> a.terms(t -> t.field("allPhotoHashes")
+                            .include(i -> i.terms(List.copyOf(query.sha256s()))).size(query.sha256s().size()))),
+                    Void.class);
+            Set<String> held = new java.util.HashSet<>();
+            response.aggregations().get("held").sterms().buckets().array()
+                    .forEach(bucket -> held.add(bucket.key().stringValue()));
+            return held;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -62,6 +62,8 @@ class Open311Controller {
     static final String CHANNEL = "OPEN311";
     /** The specification's default window: the last 90 days. */
     static final Duration WINDOW = Duration.ofDays(90);
+    /** What a request's id may look like (a case id); anything else names no request. */
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** How deep pages by number reach, as the case search's. */
     static final int MAX_PAGED_RESULTS = 10_000;
     private static final String CHANGESET = "2026-11-29T00:00:00+08:00";
@@ -191,8 +193,9 @@ class Open311Controller {
                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         Open311Format as = Open311Format.of(format);
         checkJurisdiction(jurisdiction);
-        PublicCase found = publicCases(List.of(id), null, 0, 1).stream().findFirst()
-                .orElseThrow(() -> Open311Exception.notFound("no service request " + id));
+        PublicCase found = (REQUEST_ID.matcher(id).matches() ? publicCases(List.of(id), null, 0, 1)
+                : List.<PublicCase>of()).stream().findFirst()
+                .orElseThrow(() -> Open311Exception.notFound("no such service request"));
         return as.respond(HttpStatus.OK, "service_requests", List.of(serviceRequest(found, true)));
     }
 
@@ -212,13 +215,14 @@ class Open311Controller {
         boolean notes = "true".equalsIgnoreCase(trimmed(extensions));
         if (ids != null && !ids.isBlank()) {
             // by id, every other filter is ignored (as the specification says)
+            // an id no case could have names no request: it is left out, as an unknown one is
             List<String> wanted = new LinkedHashSet<>(List.of(ids.split(","))).stream().map(String::trim)
-                    .filter(id -> !id.isEmpty()).toList();
+                    .filter(id -> REQUEST_ID.matcher(id).matches()).toList();
             if (wanted.size() > FindPublicCasesQuery.MAX_PAGE_SIZE) {
                 throw Open311Exception.badRequest("service_request_id names at most "
                         + FindPublicCasesQuery.MAX_PAGE_SIZE + " requests");
             }
-            List<Object> found = publicCases(wanted, null, 0, Math.max(1, wanted.size())).stream()
+            List<Object> found = wanted.isEmpty() ? List.of() : publicCases(wanted, null, 0, wanted.size()).stream()
                     .map(one -> (Object) serviceRequest(one, notes)).toList();
             return as.respond(HttpStatus.OK, "service_requests", found);
         }

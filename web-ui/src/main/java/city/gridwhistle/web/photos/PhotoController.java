@@ -31,20 +31,20 @@ class PhotoController {
 
     /** Upload a photo (multipart part {@code photo}) to use as evidence in a case action. */
     @PostMapping(path = "/api/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PhotoRef> upload(@RequestPart("photo") MultipartFile photo) throws IOException {
-        PhotoRef stored = photos.store(photo.getBytes());
+    ResponseEntity<PhotoRef> upload(@RequestPart("photo") MultipartFile photo, Actor uploader) throws IOException {
+        PhotoRef stored = photos.store(photo.getBytes(), uploader.id());
         return ResponseEntity.created(URI.create("/api/photos/" + stored.sha256())).body(stored);
     }
 
     /**
-     * A photo, to those who may see a case it belongs to as its reporter or handler; to anyone else it does not
-     * exist. It never changes under its hash, but who may see it can: browsers keep it for an hour, and no shared
-     * cache keeps it at all.
+     * A photo, to whoever sent it and to those who may see a case it belongs to as its reporter or handler; to
+     * anyone else it does not exist. It never changes under its hash, but who may see it can: browsers keep it for
+     * an hour, and no shared cache keeps it at all.
      */
     @GetMapping("/api/photos/{sha256}")
     ResponseEntity<byte[]> photo(@PathVariable String sha256, Actor viewer) {
-        boolean allowed = sha256.matches("[0-9a-f]{64}") && queries.query(new FindPhotoAccessQuery(sha256, viewer),
-                Boolean.class).join();
+        boolean allowed = sha256.matches("[0-9a-f]{64}") && (photos.uploadedBy(sha256, viewer.id())
+                || queries.query(new FindPhotoAccessQuery(sha256, viewer), Boolean.class).join());
         return photos.load(allowed ? sha256 : "")
                 .map(photo -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(photo.contentType()))

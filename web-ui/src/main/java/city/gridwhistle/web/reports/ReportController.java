@@ -1,6 +1,7 @@
 package city.gridwhistle.web.reports;
 
 import city.gridwhistle.api.casework.FindNearbyOpenCasesQuery;
+import city.gridwhistle.api.casework.FindPhotoReferencesQuery;
 import city.gridwhistle.api.casework.NearbyCases;
 import city.gridwhistle.api.intake.FileReportCommand;
 import city.gridwhistle.api.intake.ReportReceipt;
@@ -15,8 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,7 +66,21 @@ class ReportController {
             throw new PhotoRejectedException(PhotoRejectedException.Problem.TOO_MANY,
                     "a report may carry at most " + photos.maxCount() + " photos");
         }
-        return file(report, parts.stream().map(this::store).toList(), reporter);
+        // every photo is checked before any is kept, and a refused report takes its photos back: nothing of it stays
+        List<PhotoStore.Prepared> prepared = parts.stream().map(this::prepare).toList();
+        List<PhotoRef> kept = prepared.stream().map(photo -> photos.keep(photo, reporter.id())).toList();
+        try {
+            return file(report, kept, reporter);
+        } catch (RuntimeException refused) {
+            try {
+                photos.forget(kept, reporter.id(), sha -> queries.query(new FindPhotoReferencesQuery(Set.of(sha)),
+                        ResponseTypes.multipleInstancesOf(String.class)).join().contains(sha));
+            } catch (RuntimeException cleanupFailed) {
+                // the uploads stay until they expire (PhotoExpiry); the caller hears why the report was refused
+                refused.addSuppressed(cleanupFailed);
+            }
+            throw refused;
+        }
     }
 
     /** Open cases near where the rider stands, nearest first: follow one instead of reporting it again. */
@@ -91,9 +108,9 @@ class ReportController {
         return ResponseEntity.created(URI.create("/api/cases/" + receipt.caseId())).body(receipt);
     }
 
-    private PhotoRef store(MultipartFile upload) {
+    private PhotoStore.Prepared prepare(MultipartFile upload) {
         try {
-            return photos.store(upload.getBytes());
+            return photos.prepare(upload.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

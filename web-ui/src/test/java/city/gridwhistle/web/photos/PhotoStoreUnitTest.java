@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,13 +23,13 @@ class PhotoStoreUnitTest {
     Path directory;
 
     @Test
-    void aPhotoIsKeptAndNamedWithoutItsMetadata() throws IOException, NoSuchAlgorithmException {
+    void aPhotoIsPreparedAndNamedWithoutItsMetadata() throws IOException, NoSuchAlgorithmException {
         PhotoStore store = store(64_000_000);
         byte[] photo = PhotoFiles.jpeg(Color.ORANGE, PhotoFiles.phoneSegments(ByteOrder.BIG_ENDIAN), new byte[0]);
 
-        PhotoRef stored = store.store(photo);
+        PhotoRef stored = store.prepare(photo).ref();
 
-        byte[] kept = store.load(stored.sha256()).orElseThrow().bytes();
+        byte[] kept = store.prepare(photo).bytes();
         assertThat(kept).isEqualTo(PhotoFiles.clean(photo));
         assertThat(PhotoFiles.contains(kept, PhotoFiles.LATITUDE)).isFalse();
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(kept);
@@ -41,7 +42,7 @@ class PhotoStoreUnitTest {
     void aPhotoOverThePixelLimitLeavesNothingBehind() throws IOException {
         PhotoStore store = store(1_000);
 
-        assertThatThrownBy(() -> store.store(city.gridwhistle.web.pages.Pictures.jpeg(Color.RED)))
+        assertThatThrownBy(() -> store.prepare(city.gridwhistle.web.pages.Pictures.jpeg(Color.RED)))
                 .isInstanceOfSatisfying(PhotoRejectedException.class,
                         e -> assertThat(e.problem()).isEqualTo(PhotoRejectedException.Problem.TOO_MANY_PIXELS));
 
@@ -51,6 +52,8 @@ class PhotoStoreUnitTest {
     }
 
     private PhotoStore store(long maxPixels) {
-        return new PhotoStore(new PhotoProperties(10_485_760, 5, directory.toString(), maxPixels), "unused");
+        // preparing a photo touches neither the database nor the files
+        return new PhotoStore(new PhotoProperties(10_485_760, 5, directory.toString(), maxPixels, Duration.ofDays(1)),
+                "unused", null, null);
     }
 }
