@@ -13,6 +13,7 @@ import city.gridwhistle.api.grid.StartDutyCommand;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.CommandRejectedException.Reason;
+import city.gridwhistle.api.shared.NoSuchRecordException;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.command.routing.GridDirectory;
@@ -87,28 +88,36 @@ public class GridWorker {
 
     /** Going on duty twice is not an error: the worker simply is on duty, and nothing new is recorded. */
     @CommandHandler
-    void handle(StartDutyCommand command, Clock clock) {
-        requireSelfOrStaff(command.actor());
+    void handle(StartDutyCommand command, Clock clock, GridDirectory grid) {
+        requireSelfOrTheirSupervisor(command.actor(), grid);
         if (!onDuty) {
             apply(new GridWorkerWentOnDutyEvent(workerId, clock.instant()));
         }
     }
 
     @CommandHandler
-    void handle(EndDutyCommand command, Clock clock) {
-        requireSelfOrStaff(command.actor());
+    void handle(EndDutyCommand command, Clock clock, GridDirectory grid) {
+        requireSelfOrTheirSupervisor(command.actor(), grid);
         if (onDuty) {
             apply(new GridWorkerWentOffDutyEvent(workerId, clock.instant()));
         }
     }
 
-    private void requireSelfOrStaff(Actor actor) {
-        boolean self = actor != null && actor.is(Role.GRID_WORKER) && actor.id().equals(workerId);
-        boolean allowed = self || actor != null
-                && (actor.is(Role.SUPERVISOR) || actor.is(Role.ADMIN) || actor.is(Role.SYSTEM));
+    /**
+     * A worker's duty decides where cases go, so it is changed by the worker themself, an administrator, or a
+     * supervisor whose district holds every cell of theirs (all, for a city supervisor). To anyone else the worker
+     * does not exist: a supervisor of another district learns nothing of who works where.
+     */
+    private void requireSelfOrTheirSupervisor(Actor actor, GridDirectory grid) {
+        boolean allowed = actor != null && switch (actor.role()) {
+            case GRID_WORKER -> actor.id().equals(workerId);
+            case ADMIN, SYSTEM -> true;
+            case SUPERVISOR -> actor.unit() == null || cellCodes.stream().allMatch(cell -> grid.cell(cell)
+                    .map(ref -> actor.covers(ref.districtCode())).orElse(false));
+            case RIDER, PARTNER -> false;
+        };
         if (!allowed) {
-            throw new NotPermittedException("DUTY",
-                    "only the worker themself, a supervisor or an administrator changes their duty");
+            throw new NoSuchRecordException("grid worker");
         }
     }
 

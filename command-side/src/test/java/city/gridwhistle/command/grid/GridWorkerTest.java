@@ -10,6 +10,7 @@ import city.gridwhistle.api.grid.GridWorkerWentOnDutyEvent;
 import city.gridwhistle.api.grid.StartDutyCommand;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.api.shared.NoSuchRecordException;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.api.shared.Role;
 import java.time.Clock;
@@ -88,11 +89,26 @@ class GridWorkerTest {
     }
 
     @Test
-    void anotherWorkerCannotChangeSomeoneElsesDuty() {
+    void anotherWorkerCannotChangeSomeoneElsesDutyNorLearnTheyExist() {
         fixture.given(ENROLLED)
                 .when(new StartDutyCommand("W001", new Actor("W002", Role.GRID_WORKER)))
                 .expectNoEvents()
-                .expectException(NotPermittedException.class);
+                .expectException(NoSuchRecordException.class);
+    }
+
+    @Test
+    void theSupervisorOfTheWorkersDistrictChangesTheirDuty() {
+        fixture.given(ENROLLED, new GridWorkerWentOnDutyEvent("W001", NOW))
+                .when(new EndDutyCommand("W001", new Actor("S-JJ", Role.SUPERVISOR, "510104")))
+                .expectEvents(new GridWorkerWentOffDutyEvent("W001", NOW));
+    }
+
+    @Test
+    void aSupervisorOfAnotherDistrictCannotTakeTheWorkerOffDutyNorLearnTheyExist() {
+        fixture.given(ENROLLED, new GridWorkerWentOnDutyEvent("W001", NOW))
+                .when(new EndDutyCommand("W001", new Actor("S-LQY", Role.SUPERVISOR, "510112")))
+                .expectNoEvents()
+                .expectException(NoSuchRecordException.class);
     }
 
     @Test

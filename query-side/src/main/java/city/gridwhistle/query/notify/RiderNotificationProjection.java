@@ -259,8 +259,9 @@ public class RiderNotificationProjection {
         for (Follower follower : followers) {
             ConfirmationState asked = status == CaseStatus.RESOLVED && follower.reported() ? ConfirmationState.AWAITED
                     : null;
-            insert(caseId, eventId, follower.riderId(), NotificationKind.STATUS_CHANGED, status, photos, asked, at,
-                    replay);
+            // a case's photos are its reporters' (docs/security.md): a follower hears of the fix without them
+            insert(caseId, eventId, follower.riderId(), NotificationKind.STATUS_CHANGED, status,
+                    follower.reported() ? photos : List.of(), asked, at, replay);
         }
     }
 

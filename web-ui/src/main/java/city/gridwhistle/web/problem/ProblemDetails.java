@@ -1,8 +1,8 @@
 package city.gridwhistle.web.problem;
 
 import city.gridwhistle.api.casework.IllegalTransitionException;
-import city.gridwhistle.api.casework.NoSuchCaseException;
 import city.gridwhistle.api.shared.CommandRejectedException;
+import city.gridwhistle.api.shared.NoSuchRecordException;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.web.outage.Backend;
 import city.gridwhistle.web.outage.BackendUnavailableException;
@@ -88,10 +88,10 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
     }
 
-    /** A case the caller may not see answers exactly as one that does not exist. */
-    @ExceptionHandler(NoSuchCaseException.class)
-    ProblemDetail notFound(NoSuchCaseException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "no such case", List.of());
+    /** A case (or worker, or ledger) the caller may not see answers exactly as one that does not exist. */
+    @ExceptionHandler(NoSuchRecordException.class)
+    ProblemDetail notFound(NoSuchRecordException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -129,7 +129,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             case CommandRejectedException rejected -> status(rejected(rejected));
             case IllegalTransitionException illegal -> status(illegalTransition(illegal));
             case NotPermittedException refused -> status(notPermitted(refused));
-            case NoSuchCaseException hidden -> status(notFound(hidden));
+            case NoSuchRecordException hidden -> status(notFound(hidden));
             case ConflictingAggregateVersionException stale -> status(versionMismatch(stale));
             case null, default -> unexpected(e);
         };

@@ -3,11 +3,9 @@ package city.gridwhistle.web.riders;
 import city.gridwhistle.api.rider.FindRiderPointsQuery;
 import city.gridwhistle.api.rider.RiderPoints;
 import city.gridwhistle.api.shared.Actor;
-import city.gridwhistle.api.shared.NotPermittedException;
-import city.gridwhistle.api.shared.Role;
+import city.gridwhistle.api.shared.NoSuchRecordException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,13 +19,14 @@ class RiderController {
         this.queries = queries;
     }
 
-    /** The rider's points (积分): balance and every entry with its reason. */
+    /**
+     * The rider's points (积分): balance and every entry with its reason. For the rider, a supervisor of their
+     * district and administrators; to anyone else there is no such rider.
+     */
     @GetMapping("/api/riders/{riderId}/points")
-    ResponseEntity<RiderPoints> points(@PathVariable String riderId, Actor viewer) {
-        if (viewer.is(Role.RIDER) && !viewer.id().equals(riderId)) {
-            throw new NotPermittedException("READ_POINTS", "a rider sees their own points only");
-        }
-        return ResponseEntity.of(queries.query(new FindRiderPointsQuery(riderId),
-                ResponseTypes.optionalInstanceOf(RiderPoints.class)).join());
+    RiderPoints points(@PathVariable String riderId, Actor viewer) {
+        return queries.query(new FindRiderPointsQuery(riderId, viewer),
+                ResponseTypes.optionalInstanceOf(RiderPoints.class)).join()
+                .orElseThrow(() -> new NoSuchRecordException("rider"));
     }
 }

@@ -184,6 +184,27 @@ class WhistleBlowerProtectionIntegrationTest {
     }
 
     @Test
+    void aFollowerHearsOfAFixWithoutItsPhotos() throws IOException {
+        String fixed = api.fileCase("C0106", new double[] {LIANGFENG_09[0] - 0.0003, LIANGFENG_09[1]},
+                "路灯不亮 followerphotos", "r034");
+        api.awaitCase(fixed, c -> "W005".equals(c.path("workerId").asText()));
+        api.done(fixed, "follow", FOLLOWER, Map.of());
+        api.done(fixed, "accept", WORKER, Map.of());
+        String after = api.uploadPhoto(realPng(0x0a0b0c), WORKER);
+        api.done(fixed, "resolve", WORKER, Map.of("note", "换了灯泡", "photos", List.of(after)));
+
+        String reporters = await().atMost(Api.READ_MODEL_WITHIN).until(
+                () -> api.as("r034").getForEntity("/api/notifications", String.class).getBody(),
+                body -> body.contains("RESOLVED"));
+        String followers = await().atMost(Api.READ_MODEL_WITHIN).until(
+                () -> api.as(FOLLOWER).getForEntity("/api/notifications", String.class).getBody(),
+                body -> body.contains(fixed) && body.contains("RESOLVED"));
+
+        assertThat(reporters).contains(after);
+        assertThat(followers).doesNotContain(after);
+    }
+
+    @Test
     void open311ShowsNeitherInternalWordsNorTheReportersWordsNorPhotos() {
         String request = await().atMost(Api.READ_MODEL_WITHIN).until(
                 () -> http.getForEntity("/open311/v2/requests/" + caseId + ".json", String.class).getBody(),
@@ -249,8 +270,12 @@ class WhistleBlowerProtectionIntegrationTest {
 
     /** A real 4×3 PNG, different from any other test's. */
     private static byte[] realPng() throws IOException {
+        return realPng(0x31a2b3);
+    }
+
+    private static byte[] realPng(int colour) throws IOException {
         BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 2, 0x31a2b3);
+        image.setRGB(1, 2, colour);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();

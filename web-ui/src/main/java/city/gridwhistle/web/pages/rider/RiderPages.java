@@ -93,7 +93,7 @@ class RiderPages {
 
     @GetMapping("/points")
     String points(Actor me, Model model) {
-        model.addAttribute("points", queries.query(new FindRiderPointsQuery(me.id()), RiderPoints.class).join());
+        model.addAttribute("points", queries.query(new FindRiderPointsQuery(me.id(), me), RiderPoints.class).join());
         return "rider/points";
     }
 

@@ -238,18 +238,22 @@ class SupervisorPages {
         return "supervisor/case";
     }
 
+    /** The state and actions alone; a case the supervisor may not see (or not yet indexed) is not found. */
     @GetMapping("/cases/{caseId}/detail")
     String caseDetailFragment(@PathVariable String caseId, Actor me, Model model) {
-        caseDetail(caseId, me, model);
+        if (caseDetail(caseId, me, model).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return "supervisor/case :: detail";
     }
 
-    private void caseDetail(String caseId, Actor me, Model model) {
+    private Optional<CaseView> caseDetail(String caseId, Actor me, Model model) {
         Optional<CaseView> found = queries.query(new FindCaseQuery(caseId, me),
                 ResponseTypes.optionalInstanceOf(CaseView.class)).join();
         model.addAttribute("c", found.orElse(null));
         model.addAttribute("actions", found.map(c -> SUPERVISOR_ACTIONS.stream().filter(c.allowedActions()::contains)
                 .toList()).orElse(List.of()));
+        return found;
     }
 
     /** The case as it stood right after the event with this sequence number (recorded as an as-of look). */
