@@ -42,18 +42,19 @@ public final class CaseVisibility {
      *
      * @param worksCell for a grid worker viewer: whether they are a worker of the cell with this code
      */
-    public static CaseSight sightOf(Actor viewer, Parties case_, Predicate<String> worksCell) {
+    public static CaseSight sightOf(Actor viewer, Parties parties, Predicate<String> worksCell) {
         if (viewer == null || viewer.role() == null) {
             return CaseSight.NONE;
         }
         return switch (viewer.role()) {
             case ADMIN, SYSTEM -> CaseSight.HANDLER;
-            case SUPERVISOR -> viewer.covers(case_.districtCode()) ? CaseSight.HANDLER : CaseSight.NONE;
-            case GRID_WORKER -> viewer.id().equals(case_.workerId())
-                    || case_.cellCode() != null && worksCell.test(case_.cellCode()) ? CaseSight.HANDLER : CaseSight.NONE;
-            case RIDER, PARTNER -> case_.reporterIds().contains(viewer.id()) ? CaseSight.REPORTER
-                    : case_.followerIds().contains(viewer.id()) ? CaseSight.FOLLOWER
-                    : onPublicRecord(case_.status()) ? CaseSight.PUBLIC : CaseSight.NONE;
+            case SUPERVISOR -> viewer.covers(parties.districtCode()) ? CaseSight.HANDLER : CaseSight.NONE;
+            case GRID_WORKER -> viewer.id().equals(parties.workerId())
+                    || parties.cellCode() != null && worksCell.test(parties.cellCode())
+                    ? CaseSight.HANDLER : CaseSight.NONE;
+            case RIDER, PARTNER -> parties.reporterIds().contains(viewer.id()) ? CaseSight.REPORTER
+                    : parties.followerIds().contains(viewer.id()) ? CaseSight.FOLLOWER
+                    : onPublicRecord(parties.status()) ? CaseSight.PUBLIC : CaseSight.NONE;
         };
     }
 }

@@ -240,7 +240,8 @@ class DataScopeIntegrationTest {
 
     @Test
     void riderReadsTheirOwnPointsOnly() {
-        assertThat(status(get("r042", "/api/riders/R043/points"))).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(get("r042", "/api/riders/R043/points"))).as("as for a rider that does not exist")
+                .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<JsonNode> own = get("r042", "/api/riders/R042/points");
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(own.getBody().path("riderId").asText()).isEqualTo("R042");

@@ -57,7 +57,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * 404 exactly as for a record that does not exist; a role the path is not open to, 403. An endpoint or page with a
  * path variable that is in neither this table nor its list of exemptions fails the build.
  *
- * <p>The records: a street lamp case in 粮丰社区09网格 (锦江区) reported with a photo by R026 (a 锦江 rider), handled
+ * <p>The records: a traffic sign case in 粮丰社区09网格 (锦江区) reported with a photo by R026 (a 锦江 rider), handled
  * by W005, followed by R027, and parked by the 锦江 supervisor, so that an action tried by someone who sees it is
  * refused for its state (409) and changes nothing; W005 themself; R026's points; R027's notification.
  */
@@ -314,8 +314,8 @@ class ScopeMatrixIntegrationTest {
         var body = new LinkedMultiValueMap<String, Object>();
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
-        body.add("report", new HttpEntity<>(Map.of("categoryCode", "C0106", "lat", LIANGFENG_09[0],
-                "lon", LIANGFENG_09[1], "description", "路灯杆上的灯罩掉了 scopematrix"), json));
+        body.add("report", new HttpEntity<>(Map.of("categoryCode", "C0202", "lat", LIANGFENG_09[0],
+                "lon", LIANGFENG_09[1], "description", "交通标志牌被撞歪了 scopematrix"), json));
         BufferedImage image = new BufferedImage(3, 5, BufferedImage.TYPE_INT_RGB);
         image.setRGB(2, 4, 0x260605);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -331,6 +331,7 @@ class ScopeMatrixIntegrationTest {
         ResponseEntity<JsonNode> filed = api.as("r026").postForEntity("/api/reports", new HttpEntity<>(body, headers),
                 JsonNode.class);
         assertThat(filed.getStatusCode()).as("%s", filed.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed.getBody().path("attached").asBoolean()).as("a case of its own").isFalse();
         return filed.getBody().path("caseId").asText();
     }
 
