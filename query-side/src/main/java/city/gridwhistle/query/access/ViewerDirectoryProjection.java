@@ -3,12 +3,16 @@ package city.gridwhistle.query.access;
 import city.gridwhistle.api.grid.GridWorkerCellsAssignedEvent;
 import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
+import city.gridwhistle.infra.privacy.SealedTexts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Projects workers' cells and riders' handles for access filters and pseudonymous display. Idempotent. */
+/**
+ * Projects workers' cells and riders' handles for access filters and pseudonymous display. Idempotent. A handle
+ * sealed under its rider's key is opened here; a rider erased before a replay meets it has no handle.
+ */
 @Component
 @ProcessingGroup(ViewerDirectoryProjection.GROUP)
 public class ViewerDirectoryProjection {
@@ -16,9 +20,11 @@ public class ViewerDirectoryProjection {
     public static final String GROUP = "viewer-directory";
 
     private final JdbcTemplate jdbc;
+    private final SealedTexts texts;
 
-    public ViewerDirectoryProjection(JdbcTemplate jdbc) {
+    public ViewerDirectoryProjection(JdbcTemplate jdbc, SealedTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     @EventHandler
@@ -39,8 +45,9 @@ public class ViewerDirectoryProjection {
 
     @EventHandler
     void on(RiderRegisteredEvent event) {
-        jdbc.update("""
-                insert into viewer_rider_handle (rider_id, handle) values (?, ?)
-                on conflict (rider_id) do update set handle = excluded.handle""", event.riderId(), event.handle());
+        texts.openOrPlain(event.riderId(), RiderRegisteredEvent.HANDLE, event.sealedHandle(), event.handle())
+                .ifPresent(handle -> jdbc.update("""
+                        insert into viewer_rider_handle (rider_id, handle) values (?, ?)
+                        on conflict (rider_id) do update set handle = excluded.handle""", event.riderId(), handle));
     }
 }

@@ -117,7 +117,7 @@ class CaseHistoryQueriesTest {
     @Test
     void aStreamThatIsNotACaseHasNoCaseHistory() {
         store.publish(new GenericDomainEventMessage<>("Rider", "R041", 0,
-                new RiderRegisteredEvent("R041", "骑手1", "美团", "510104")));
+                new RiderRegisteredEvent("R041", "骑手1", "美团", "510104", null)));
 
         assertThat(queries.handle(new FindCaseHistoryQuery("R041", ADMIN))).isEmpty();
         assertThat(queries.handle(new FindCaseHistoryQuery("no-such-case", ADMIN))).isEmpty();
