@@ -2,6 +2,7 @@ package city.gridwhistle.query.access;
 
 import city.gridwhistle.api.grid.GridWorkerCellsAssignedEvent;
 import city.gridwhistle.api.grid.GridWorkerEnrolledEvent;
+import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import city.gridwhistle.infra.privacy.SealedTexts;
 import org.axonframework.config.ProcessingGroup;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects workers' cells and riders' handles for access filters and pseudonymous display. Idempotent. A handle
- * sealed under its rider's key is opened here; a rider erased before a replay meets it has no handle.
+ * sealed under its rider's key is opened here; an erased rider has no handle: their row goes with the erasure, and
+ * a replay meets the registration with the key already destroyed.
  */
 @Component
 @ProcessingGroup(ViewerDirectoryProjection.GROUP)
@@ -21,10 +23,12 @@ public class ViewerDirectoryProjection {
 
     private final JdbcTemplate jdbc;
     private final SealedTexts texts;
+    private final ViewerDirectory directory;
 
-    public ViewerDirectoryProjection(JdbcTemplate jdbc, SealedTexts texts) {
+    public ViewerDirectoryProjection(JdbcTemplate jdbc, SealedTexts texts, ViewerDirectory directory) {
         this.jdbc = jdbc;
         this.texts = texts;
+        this.directory = directory;
     }
 
     @EventHandler
@@ -49,5 +53,11 @@ public class ViewerDirectoryProjection {
                 .ifPresent(handle -> jdbc.update("""
                         insert into viewer_rider_handle (rider_id, handle) values (?, ?)
                         on conflict (rider_id) do update set handle = excluded.handle""", event.riderId(), handle));
+    }
+
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("delete from viewer_rider_handle where rider_id = ?", event.riderId());
+        directory.forget(event.riderId());
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Points per rider, district and month, and the riders' chosen names. Idempotent: each award is keyed by its
- * event id, so a replay adds nothing twice. A name sealed under its rider's key is opened here; a rider erased
- * before a replay meets it has no name.
+ * event id, so a replay adds nothing twice. A name sealed under its rider's key is opened here; an erased rider
+ * leaves the tables, and a replay meets their name with the key already destroyed.
  */
 @Component
 @ProcessingGroup(LeaderboardProjection.GROUP)
@@ -47,10 +47,14 @@ public class LeaderboardProjection {
         jdbc.update("update leaderboard_rider set display_name = ? where rider_id = ?", name, event.riderId());
     }
 
-    /** An erased rider leaves the leaderboard, whatever name they had chosen. */
+    /**
+     * An erased rider leaves the leaderboard, whatever name they had chosen, with their points; points awarded to
+     * them afterwards count for nobody (no rider row joins them).
+     */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
-        jdbc.update("update leaderboard_rider set display_name = null where rider_id = ?", event.riderId());
+        jdbc.update("delete from leaderboard_rider where rider_id = ?", event.riderId());
+        jdbc.update("delete from leaderboard_award where rider_id = ?", event.riderId());
     }
 
     @EventHandler
