@@ -12,7 +12,9 @@ import java.util.List;
  * @param eventType     the event's simple name, e.g. {@code CaseDispatchedEvent}
  * @param serverTime    when the event was appended (UTC)
  * @param deviceTime    the reporter's phone clock, for reports; null otherwise
- * @param username      the account name; null for riders, whose account names may be personal
+ * @param userId        who acted: their domain id (R001, W001, S001, a partner's id), or {@code system}
+ * @param username      the account name of staff, looked up when the history is shown (events carry the domain id
+ *                      only, decision 0046); null for riders, whose account names may be personal, and partners
  * @param channel       WEB, APP or API; null for the system
  * @param reason        the reason or note the event carries, if any
  * @param correlationId the message that caused this event (Axon's correlation id)
@@ -40,4 +42,10 @@ public record HistoryEntry(
         List<String> photoHashes,
         String descriptionZh,
         String descriptionEn) {
+
+    /** The same entry naming who acted by their account name. */
+    public HistoryEntry withUsername(String name) {
+        return new HistoryEntry(sequence, eventId, eventType, serverTime, deviceTime, userId, name, role, unit, channel,
+                reason, correlationId, traceId, hash, previousHash, photoHashes, descriptionZh, descriptionEn);
+    }
 }

@@ -11,7 +11,9 @@ public class CommandRejectedException extends RuntimeException {
         OUTSIDE_GRID,
         INVALID_FIELD,
         UNKNOWN_WORKER,
-        UNKNOWN_CELL
+        UNKNOWN_CELL,
+        /** The person's data was erased: nothing personal is recorded for them again. */
+        PERSONAL_DATA_ERASED
     }
 
     private final Reason reason;

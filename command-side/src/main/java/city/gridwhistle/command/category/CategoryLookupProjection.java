@@ -33,17 +33,23 @@ public class CategoryLookupProjection {
     void on(CategoryRulesChangedEvent event, EventMessage<?> message, @Timestamp Instant at) {
         jdbc.update("update category set rules = ?, active = ? where code = ?", write(event.rules()), event.active(),
                 event.code());
+        // who acted: their domain id; events recorded before decision 0046 carry the account name too
+        var metaData = message.getMetaData();
         jdbc.update("""
-                insert into category_change (event_id, code, changed_at, username, role, reason, rules_before,
+                insert into category_change (event_id, code, changed_at, user_id, username, role, reason, rules_before,
                                              active_before, rules_after, active_after)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                message.getIdentifier(), event.code(), java.sql.Timestamp.from(at),
-                text(message.getMetaData().get("username")), text(message.getMetaData().get("role")), event.reason(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
+                message.getIdentifier(), event.code(), java.sql.Timestamp.from(at), text(metaData.get("userId")),
+                text(metaData.get("username")), orSystem(metaData.get("role")), event.reason(),
                 write(event.previousRules()), event.previouslyActive(), write(event.rules()), event.active());
     }
 
     private static String text(Object value) {
-        return value == null ? "system" : value.toString();
+        return value == null ? null : value.toString();
+    }
+
+    private static String orSystem(Object role) {
+        return role == null ? "system" : role.toString();
     }
 
     private String write(Object value) {

@@ -71,12 +71,12 @@ public class JdbcCategoryCatalog implements CategoryCatalog, InitializingBean {
         int limit = Math.clamp(query.limit(), 1, 500);
         String where = query.code() == null ? "" : " where code = ?";
         Object[] args = query.code() == null ? new Object[] {limit} : new Object[] {query.code(), limit};
-        return new CategoryChanges(jdbc.query("select code, changed_at, username, role, reason, rules_before,"
+        return new CategoryChanges(jdbc.query("select code, changed_at, user_id, username, role, reason, rules_before,"
                         + " active_before, rules_after, active_after from category_change" + where
                         + " order by changed_at desc, event_id limit ?",
                 (rs, n) -> new CategoryChanges.Change(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), fields(read(rs.getString(6)), rs.getBoolean(7),
-                        read(rs.getString(8)), rs.getBoolean(9))), args));
+                        rs.getString(4), rs.getString(5), rs.getString(6), fields(read(rs.getString(7)),
+                        rs.getBoolean(8), read(rs.getString(9)), rs.getBoolean(10))), args));
     }
 
     private static List<FieldChange> fields(CategoryRules before, boolean activeBefore, CategoryRules after,

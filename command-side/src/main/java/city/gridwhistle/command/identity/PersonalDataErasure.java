@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Erases a rider's personal data (a PIPL request): the rider's stream records the erasure, and the rider's key
- * and ciphertexts are deleted, in one transaction. No event is touched: they hold only the pseudonymous id, so every
- * case history stays whole and every hash chain still verifies.
+ * and ciphertexts are deleted, in one transaction. No event is touched: they hold the pseudonymous id, and what is
+ * personal in them was sealed under the key now destroyed (decision 0046), so every case history stays whole and
+ * every hash chain still verifies. The read models leave the rider out when they meet the erasure.
  */
 @Component
 public class PersonalDataErasure {

@@ -1,6 +1,8 @@
 package city.gridwhistle.command.identity;
 
 import city.gridwhistle.api.casework.ReporterIdentity;
+import city.gridwhistle.infra.privacy.PersonKeys;
+import city.gridwhistle.infra.privacy.PersonalDataCipher;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,7 @@
 package city.gridwhistle.command.identity;
 
+import city.gridwhistle.infra.privacy.MasterKey;
+import city.gridwhistle.infra.privacy.PersonalDataCipher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

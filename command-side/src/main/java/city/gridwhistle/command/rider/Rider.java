@@ -14,18 +14,23 @@ import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.CommandRejectedException.Reason;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.api.shared.Role;
+import city.gridwhistle.infra.privacy.SealedTexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A rider known by a pseudonymous handle, with their points ledger (积分) as its own event stream. */
+/**
+ * A rider known by a pseudonymous handle, with their points ledger (积分) as its own event stream. What is personal
+ * in the stream (the handle, the leaderboard name) is sealed under the rider's own key (decision 0046).
+ */
 @Aggregate
 public class Rider {
 
@@ -36,7 +41,9 @@ public class Rider {
     private int balance;
     private final Set<String> credited = new HashSet<>();
     private boolean personalDataErased;
+    /** As recorded before decision 0046, in plain; since then {@link #sealedLeaderboardName}. */
     private String leaderboardName;
+    private String sealedLeaderboardName;
     private LocalDate lastAwardDay;
     private int pointsOnLastAwardDay;
 
@@ -44,12 +51,16 @@ public class Rider {
         // for Axon
     }
 
-    /** Called by {@link city.gridwhistle.command.identity.RiderRegistration}, which keeps name and phone apart. */
-    public Rider(RegisterRiderCommand command) {
+    /**
+     * Called by {@link city.gridwhistle.command.identity.RiderRegistration}, which keeps name and phone apart; the
+     * handle is sealed under the rider's key.
+     */
+    public Rider(RegisterRiderCommand command, SealedTexts texts) {
         if (command.handle() == null || command.handle().isBlank()) {
             throw new CommandRejectedException(Reason.INVALID_FIELD, "handle", "a rider needs a handle");
         }
-        apply(new RiderRegisteredEvent(command.riderId(), command.handle(), command.platform(), command.districtCode()));
+        apply(new RiderRegisteredEvent(command.riderId(), null, command.platform(), command.districtCode(),
+                texts.seal(command.riderId(), RiderRegisteredEvent.HANDLE, command.handle())));
     }
 
     /** A case credits a rider once per reason, however often it is closed (a reopened case closes again). */
@@ -69,20 +80,33 @@ public class Rider {
         }
     }
 
-    /** Opting in to the leaderboard under a name, or out (null); only the rider themself decides. */
+    /**
+     * Opting in to the leaderboard under a name, or out (null); only the rider themself decides, and never once their
+     * personal data was erased. The name is sealed under the rider's key.
+     */
     @CommandHandler
-    void handle(SetLeaderboardNameCommand command, Clock clock) {
+    void handle(SetLeaderboardNameCommand command, Clock clock, SealedTexts texts) {
         if (command.actor() == null || !command.actor().is(Role.RIDER) || !command.actor().id().equals(riderId)) {
             throw new NotPermittedException("SET_LEADERBOARD_NAME", "a rider chooses their own leaderboard name");
+        }
+        if (personalDataErased) {
+            throw new CommandRejectedException(Reason.PERSONAL_DATA_ERASED, "displayName",
+                    "the rider's personal data was erased: no leaderboard name is recorded for them again");
         }
         String name = command.displayName();
         if (name != null && (name.isBlank() || name.length() > SetLeaderboardNameCommand.MAX_LENGTH)) {
             throw new CommandRejectedException(Reason.INVALID_FIELD, "displayName",
                     "a display name has 1.." + SetLeaderboardNameCommand.MAX_LENGTH + " characters");
         }
-        if (!java.util.Objects.equals(name, leaderboardName)) {
-            apply(new LeaderboardNameSetEvent(riderId, name, clock.instant()));
+        if (!Objects.equals(name, leaderboardName(texts))) {
+            apply(new LeaderboardNameSetEvent(riderId, null, clock.instant(),
+                    name == null ? null : texts.seal(riderId, LeaderboardNameSetEvent.DISPLAY_NAME, name)));
         }
+    }
+
+    private String leaderboardName(SealedTexts texts) {
+        return texts.openOrPlain(riderId, LeaderboardNameSetEvent.DISPLAY_NAME, sealedLeaderboardName, leaderboardName)
+                .orElse(null);
     }
 
     /**
@@ -109,6 +133,7 @@ public class Rider {
     @EventSourcingHandler
     void on(LeaderboardNameSetEvent event) {
         leaderboardName = event.displayName();
+        sealedLeaderboardName = event.sealedDisplayName();
     }
 
     @EventSourcingHandler

@@ -1,15 +1,22 @@
 package city.gridwhistle.command.rider;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
 import city.gridwhistle.api.rider.AwardPointsCommand;
 import city.gridwhistle.api.rider.ErasePersonalDataCommand;
 import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.PointsAwardedEvent;
 import city.gridwhistle.api.rider.PointsReason;
+import city.gridwhistle.api.rider.RegisterRiderCommand;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.api.shared.Role;
+import city.gridwhistle.infra.privacy.SealedTexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +28,10 @@ import org.junit.jupiter.api.Test;
 
 class RiderTest {
 
+    private static final SealedTexts TEXTS = KeysInMemory.texts();
     private static final Instant NOW = Instant.parse("2026-12-02T02:00:00Z");
-    private static final RiderRegisteredEvent REGISTERED = new RiderRegisteredEvent("R001", "骑手7608", "美团", "510104");
+    private static final RiderRegisteredEvent REGISTERED = new RiderRegisteredEvent("R001", null, "美团", "510104",
+            TEXTS.seal("R001", RiderRegisteredEvent.HANDLE, "骑手7608"));
 
     private static final Actor ADMIN = new Actor("A001", Role.ADMIN);
     private static final String PIPL_REQUEST = "PIPL 删除请求 2026-117";
@@ -33,6 +42,16 @@ class RiderTest {
     void setUp() {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerAnnotatedCommandHandler(new ErasureDesk(fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new RegistrationDesk(fixture.getRepository()));
+    }
+
+    @Test
+    void theHandleEntersTheStreamSealedUnderTheRidersKey() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterRiderCommand("R001", "骑手7608", "美团", "510104", "杨明亮", "13800001001"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate((RiderRegisteredEvent registered) ->
+                        registered.handle() == null && "骑手7608".equals(TEXTS.open("R001",
+                                RiderRegisteredEvent.HANDLE, registered.sealedHandle()).orElseThrow())), andNoMore())));
     }
 
     @Test
@@ -87,6 +106,15 @@ class RiderTest {
                 .when(new AwardPointsCommand("R001", "case-1", 0, PointsReason.REPORTED_CASE_CLOSED))
                 .expectNoEvents()
                 .expectException(CommandRejectedException.class);
+    }
+
+    /** What {@link city.gridwhistle.command.identity.RiderRegistration} asks of the rider, without its tables. */
+    private record RegistrationDesk(Repository<Rider> riders) {
+
+        @CommandHandler
+        void handle(RegisterRiderCommand command) throws Exception {
+            riders.newInstance(() -> new Rider(command, TEXTS));
+        }
     }
 
     /** What {@link city.gridwhistle.command.identity.PersonalDataErasure} asks of the rider, without the key table. */

@@ -35,7 +35,8 @@ public class ViewerDirectory {
      * The riders' pseudonymous handles. A rider's handle does not change, so handles read before are remembered
      * and only the others are read from PostgreSQL: a page of search results costs no round trip once its
      * reporters have been seen, and while the database is down it still names them; any other reporter is shown
-     * without a handle until the database is back.
+     * without a handle until the database is back. An erased rider's handle is forgotten ({@link #forget}); other
+     * instances may still remember it, but the case index no longer names the rider, so nothing asks for it.
      */
     public Map<String, String> handlesOf(Collection<String> riderIds) {
         Map<String, String> handles = new HashMap<>();
@@ -65,5 +66,10 @@ public class ViewerDirectory {
             // the reporters not seen before stay unnamed
         }
         return handles;
+    }
+
+    /** The rider was erased: their handle is no longer remembered here. */
+    public void forget(String riderId) {
+        knownHandles.remove(riderId);
     }
 }

@@ -40,9 +40,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseHistoryQueries {
 
-    /** Metadata keys stamped by the web layer (decision 0009), by Axon, and by the hash chain. */
+    /**
+     * Metadata keys stamped by the web layer (decision 0009), by Axon, and by the hash chain. Events recorded before
+     * decision 0046 carry the account name too: it is never read, the web layer names staff from their accounts.
+     */
     static final String USER = "userId";
-    static final String USERNAME = "username";
     static final String ROLE = "role";
     static final String UNIT = "unit";
     static final String CHANNEL = "channel";
@@ -162,8 +164,6 @@ public class CaseHistoryQueries {
         String userId = text(metaData, USER);
         boolean bySystem = userId == null;
         String role = bySystem ? Role.SYSTEM.name() : text(metaData, ROLE);
-        // a rider's account name may be their phone number: riders appear by their pseudonymous id only
-        String username = bySystem ? null : Role.RIDER.name().equals(role) ? null : text(metaData, USERNAME);
         EventDescriptions.Description description = EventDescriptions.of(payload);
         return new HistoryEntry(
                 event.getSequenceNumber(),
@@ -172,7 +172,7 @@ public class CaseHistoryQueries {
                 event.getTimestamp(),
                 EventFacts.deviceTime(payload),
                 bySystem ? Actor.SYSTEM.id() : userId,
-                username,
+                null,
                 role,
                 text(metaData, UNIT),
                 text(metaData, CHANNEL),

@@ -4,6 +4,7 @@ import city.gridwhistle.api.rider.LeaderboardNameSetEvent;
 import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.PointsAwardedEvent;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
+import city.gridwhistle.infra.privacy.SealedTexts;
 import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Points per rider, district and month, and the riders' chosen names. Idempotent: each award is keyed by its
- * event id, so a replay adds nothing twice.
+ * event id, so a replay adds nothing twice. A name sealed under its rider's key is opened here; an erased rider
+ * leaves the tables, and a replay meets their name with the key already destroyed.
  */
 @Component
 @ProcessingGroup(LeaderboardProjection.GROUP)
@@ -23,9 +25,11 @@ public class LeaderboardProjection {
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
+    private final SealedTexts texts;
 
-    public LeaderboardProjection(JdbcTemplate jdbc) {
+    public LeaderboardProjection(JdbcTemplate jdbc, SealedTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     @EventHandler
@@ -38,14 +42,19 @@ public class LeaderboardProjection {
 
     @EventHandler
     void on(LeaderboardNameSetEvent event) {
-        jdbc.update("update leaderboard_rider set display_name = ? where rider_id = ?", event.displayName(),
-                event.riderId());
+        String name = texts.openOrPlain(event.riderId(), LeaderboardNameSetEvent.DISPLAY_NAME,
+                event.sealedDisplayName(), event.displayName()).orElse(null);
+        jdbc.update("update leaderboard_rider set display_name = ? where rider_id = ?", name, event.riderId());
     }
 
-    /** An erased rider leaves the leaderboard, whatever name they had chosen. */
+    /**
+     * An erased rider leaves the leaderboard, whatever name they had chosen, with their points; points awarded to
+     * them afterwards count for nobody (no rider row joins them).
+     */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
-        jdbc.update("update leaderboard_rider set display_name = null where rider_id = ?", event.riderId());
+        jdbc.update("delete from leaderboard_rider where rider_id = ?", event.riderId());
+        jdbc.update("delete from leaderboard_award where rider_id = ?", event.riderId());
     }
 
     @EventHandler

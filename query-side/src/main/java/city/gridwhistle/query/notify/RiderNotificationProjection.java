@@ -23,6 +23,7 @@ import city.gridwhistle.api.intake.ReportFiledEvent;
 import city.gridwhistle.api.notify.ConfirmationState;
 import city.gridwhistle.api.notify.NotificationKind;
 import city.gridwhistle.api.notify.WatchRiderNotificationsQuery;
+import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.api.rider.RiderRegisteredEvent;
 import city.gridwhistle.api.shared.PhotoRef;
 import city.gridwhistle.api.shared.Role;
@@ -102,6 +103,21 @@ public class RiderNotificationProjection {
         jdbc.update("""
                 insert into notify_rider (rider_id, platform) values (?, ?)
                 on conflict (rider_id) do update set platform = excluded.platform""", event.riderId(), event.platform());
+    }
+
+    /**
+     * An erased rider leaves every table here: their inbox, its deliveries, the cases they followed, their platform.
+     * Later changes of those cases tell them nothing; a delivery still scheduled finds no notification and is
+     * recorded as skipped.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("""
+                delete from notify_webhook_delivery
+                 where notification_id in (select id from rider_notification where rider_id = ?)""", event.riderId());
+        jdbc.update("delete from rider_notification where rider_id = ?", event.riderId());
+        jdbc.update("delete from notify_case_follower where rider_id = ?", event.riderId());
+        jdbc.update("delete from notify_rider where rider_id = ?", event.riderId());
     }
 
     @EventHandler

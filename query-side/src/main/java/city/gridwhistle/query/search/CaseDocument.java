@@ -9,6 +9,7 @@ import city.gridwhistle.api.shared.GeoPoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A case as indexed. Mutable on purpose: the projection folds a case's events into it one by one, and
@@ -91,6 +92,11 @@ public class CaseDocument {
         stepWarnAt = null;
         stepDueAt = null;
         stepWarned = false;
+    }
+
+    /** Every rider the document names: its reporters and its followers. */
+    Stream<String> riderIds() {
+        return Stream.concat(Stream.ofNullable(reporterId), Stream.concat(reporterIds.stream(), followerIds.stream()));
     }
 
     /** What the visibility rule needs of this case. Documents indexed before reporterIds name the first only. */

@@ -1,7 +1,10 @@
 package city.gridwhistle.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class CaseDocumentStore {
 
     private static final int VERSION_CONFLICT = 409;
+    private static final int PAGE = 1_000;
 
     private final ElasticsearchClient client;
 
@@ -103,12 +107,55 @@ public class CaseDocumentStore {
     }
 
     Set<String> saveAll(String index, Collection<CaseDocument> documents) {
+        return write(index, documents, VersionType.External);
+    }
+
+    /**
+     * Writes documents changed without a new event of their case (an erased rider taken out), at the version they
+     * have: the same version is accepted, a newer one already indexed is kept.
+     */
+    void rewriteAll(String index, Collection<CaseDocument> documents) {
+        write(index, documents, VersionType.ExternalGte);
+    }
+
+    /**
+     * The documents that name any of the riders as reporter or follower, by case id. The index is refreshed first,
+     * so that a document written a moment ago is found too.
+     */
+    Map<String, CaseDocument> naming(String index, Collection<String> riderIds) {
+        List<FieldValue> ids = riderIds.stream().map(FieldValue::of).toList();
+        Query naming = Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(s -> s.terms(t -> t.field("reporterId").terms(v -> v.value(ids))))
+                .should(s -> s.terms(t -> t.field("reporterIds").terms(v -> v.value(ids))))
+                .should(s -> s.terms(t -> t.field("followerIds").terms(v -> v.value(ids))))));
+        try {
+            client.indices().refresh(r -> r.index(index));
+            Map<String, CaseDocument> found = new HashMap<>();
+            List<FieldValue> after = List.of();
+            while (true) {
+                List<FieldValue> from = after;
+                SearchResponse<CaseDocument> page = client.search(s -> {
+                    s.index(index).query(naming).size(PAGE).sort(o -> o.field(f -> f.field("caseId")));
+                    return from.isEmpty() ? s : s.searchAfter(from);
+                }, CaseDocument.class);
+                page.hits().hits().forEach(hit -> found.put(hit.id(), hit.source()));
+                if (page.hits().hits().size() < PAGE) {
+                    return found;
+                }
+                after = page.hits().hits().getLast().sort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Set<String> write(String index, Collection<CaseDocument> documents, VersionType versionType) {
         try {
             LoadShedding shedding = new LoadShedding();
             Set<String> indexedAlready = new LinkedHashSet<>();
             Refused pending = new Refused(List.copyOf(documents), "");
             while (!pending.documents().isEmpty()) {
-                pending = refusedForLoad(shedding, index, pending.documents(), indexedAlready);
+                pending = refusedForLoad(shedding, index, pending.documents(), versionType, indexedAlready);
                 if (!pending.documents().isEmpty() && !shedding.waitAgain(pending.reason())) {
                     throw new IllegalStateException("indexing " + pending.documents().size()
                             + " case(s) refused for load");
@@ -125,10 +172,10 @@ public class CaseDocumentStore {
      * version or a newer one already are added to {@code indexedAlready}.
      */
     private Refused refusedForLoad(LoadShedding shedding, String index, List<CaseDocument> documents,
-                                   Set<String> indexedAlready) throws IOException {
+                                   VersionType versionType, Set<String> indexedAlready) throws IOException {
         BulkResponse response = shedding.send(() -> client.bulk(b -> {
             documents.forEach(doc -> b.operations(op -> op.index(i -> i.index(index).id(doc.caseId)
-                    .version(doc.version).versionType(VersionType.External).document(doc))));
+                    .version(doc.version).versionType(versionType).document(doc))));
             return b;
         }));
         List<CaseDocument> refused = new ArrayList<>();

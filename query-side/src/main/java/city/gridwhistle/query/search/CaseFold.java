@@ -27,6 +27,7 @@ import city.gridwhistle.api.casework.DeadlineStep;
 import city.gridwhistle.api.casework.ReportAttachedEvent;
 import city.gridwhistle.api.intake.ReportFiledEvent;
 import city.gridwhistle.api.shared.PhotoRef;
+import java.util.Set;
 
 /**
  * How each case event changes a case's search document: one function, used by the live projection and by the
@@ -201,6 +202,20 @@ final class CaseFold {
             }
         }
         doc.version = sequence;
+    }
+
+    /**
+     * Erased riders leave the document's personal fields: who reported and who follows. The count of followers is
+     * the list's, as when one follows. The live projection and the rebuild both call this, so they leave out the
+     * same riders (decision 0046).
+     */
+    static void forget(CaseDocument doc, Set<String> riderIds) {
+        if (riderIds.contains(doc.reporterId)) {
+            doc.reporterId = null;
+        }
+        doc.reporterIds.removeAll(riderIds);
+        doc.followerIds.removeAll(riderIds);
+        doc.followerCount = doc.followerIds.size();
     }
 
     /** A reporter (first or corroborating) is one of the case's reporters and follows it. */

@@ -3,6 +3,7 @@ package city.gridwhistle.query.search;
 import city.gridwhistle.api.readmodel.FindRebuildProgressQuery;
 import city.gridwhistle.api.readmodel.RebuildProgress;
 import city.gridwhistle.api.readmodel.RebuildReadModelCommand;
+import city.gridwhistle.infra.privacy.PersonKeys;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,16 +37,18 @@ public class CaseIndexRebuild {
     private final CaseDocumentStore store;
     private final CaseFiguresRebuild figures;
     private final JdbcTemplate jdbc;
+    private final PersonKeys keys;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(
             new RebuildProgress(RebuildReadModelCommand.CASES, "IDLE", 0, 0, 0, null, null, null, null, null));
 
     public CaseIndexRebuild(EventStore eventStore, CaseIndex index, CaseDocumentStore store,
-                            CaseFiguresRebuild figures, JdbcTemplate jdbc) {
+                            CaseFiguresRebuild figures, JdbcTemplate jdbc, PersonKeys keys) {
         this.eventStore = eventStore;
         this.index = index;
         this.store = store;
         this.figures = figures;
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /**
@@ -109,17 +112,18 @@ public class CaseIndexRebuild {
         }
     }
 
-    /** Replays every event available now into the index, a chunk of events per multi-get and bulk request. */
+    /**
+     * Replays every event available now into the index, a chunk of events per multi-get and bulk request. The chunk
+     * leaves out erased riders as the live projection does: whoever is erased now leaves every document it writes,
+     * so the rebuilt index names nobody the live one no longer names.
+     */
     private void replayAvailable(BlockingStream<TrackedEventMessage<?>> events, String target) {
-        CaseBatch chunk = new CaseBatch(store, target);
+        CaseBatch chunk = new CaseBatch(store, target, keys::destroyedAmong);
         long sinceProgress = 0;
         while (events.hasNextAvailable()) {
             TrackedEventMessage<?> event = nextOf(events);
             if (event instanceof DomainEventMessage<?> domainEvent) {
-                String caseId = CaseFold.caseIdOf(domainEvent.getPayload());
-                if (caseId != null) {
-                    chunk.add(caseId, domainEvent.getPayload(), domainEvent.getSequenceNumber());
-                }
+                chunk.take(domainEvent.getPayload(), domainEvent.getSequenceNumber());
             }
             sinceProgress++;
             if (sinceProgress >= CHUNK) {

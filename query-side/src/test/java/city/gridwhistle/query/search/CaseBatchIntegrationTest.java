@@ -3,13 +3,16 @@ package city.gridwhistle.query.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.gridwhistle.api.casework.CaseStatus;
+import city.gridwhistle.api.rider.PersonalDataErasedEvent;
 import city.gridwhistle.query.TestSearchNode;
 import city.gridwhistle.query.history.SampleCaseEvents;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,7 @@ class CaseBatchIntegrationTest {
 
     @Test
     void aCaseFromItsFirstEventIsNotReadAndALaterBatchReadsIt() {
-        CaseBatch batch = new CaseBatch(store, SCRATCH);
+        CaseBatch batch = new CaseBatch(store, SCRATCH, riders -> Set.of());
         add(batch, "other", 3, 5);
         add(batch, CASE, 0, 2);
         batch.flush();
@@ -69,7 +72,7 @@ class CaseBatchIntegrationTest {
 
     @Test
     void aRedeliveredBatchFromTheFirstEventLeavesTheNewerStateAndHandsItOn() {
-        CaseBatch batch = new CaseBatch(store, SCRATCH);
+        CaseBatch batch = new CaseBatch(store, SCRATCH, riders -> Set.of());
         add(batch, CASE, 0, 10);
         batch.flush();
         CaseDocument newest = stored(CASE);
@@ -86,6 +89,37 @@ class CaseBatchIntegrationTest {
             assertThat(doc.version).isEqualTo(9);
             assertThat(doc.status).isEqualTo(newest.status);
         });
+    }
+
+    @Test
+    void aRiderErasedBeforeTheEventsNamingThemAreFoldedIsWrittenIntoNoDocument() {
+        CaseBatch batch = new CaseBatch(store, SCRATCH, riders -> riders.contains("R042") ? Set.of("R042") : Set.of());
+        add(batch, CASE, 0, events.size());
+        batch.flush();
+
+        CaseDocument doc = stored(CASE);
+        assertThat(doc.reporterIds).containsExactly("R041");
+        assertThat(doc.followerIds).doesNotContain("R042").contains("R041", "R043");
+        assertThat(doc.followerCount).isEqualTo(doc.followerIds.size());
+    }
+
+    @Test
+    void aRidersErasureTakesThemOutOfADocumentNoEventOfTheBatchTouchesAndKeepsItsVersion() {
+        CaseBatch batch = new CaseBatch(store, SCRATCH, riders -> Set.of());
+        add(batch, CASE, 0, events.size() - 1);
+        batch.flush();
+        long version = stored(CASE).version;
+        assertThat(stored(CASE).followerIds).contains("R043");
+
+        batch.take(new PersonalDataErasedEvent("R043", "PIPL 删除请求", "A001", Instant.EPOCH), 3);
+        batch.flush();
+        assertThat(stored(CASE).followerIds).doesNotContain("R043");
+        assertThat(stored(CASE).version).as("no event of the case was folded").isEqualTo(version);
+
+        add(batch, CASE, events.size() - 1, events.size());
+        batch.flush();
+        assertThat(stored(CASE).status).as("the case's next event still folds").isEqualTo(CaseStatus.VOIDED);
+        assertThat(stored(CASE).followerIds).doesNotContain("R043");
     }
 
     /** Events {@code from} (inclusive) to {@code to} (exclusive) of the sample case's stream, under {@code caseId}. */

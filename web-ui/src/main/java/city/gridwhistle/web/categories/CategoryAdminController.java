@@ -10,6 +10,7 @@ import city.gridwhistle.api.shared.LimitUnit;
 import city.gridwhistle.api.shared.TimeLimit;
 import city.gridwhistle.api.shared.TimeLimits;
 import city.gridwhistle.api.shared.Urgency;
+import city.gridwhistle.web.security.StaffNames;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -63,10 +64,12 @@ class CategoryAdminController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final StaffNames staffNames;
 
-    CategoryAdminController(CommandGateway commands, QueryGateway queries) {
+    CategoryAdminController(CommandGateway commands, QueryGateway queries, StaffNames staffNames) {
         this.commands = commands;
         this.queries = queries;
+        this.staffNames = staffNames;
     }
 
     @Operation(summary = "Every category, offered or not, with its rules in force")
@@ -91,6 +94,6 @@ class CategoryAdminController {
     @GetMapping("/changes")
     CategoryChanges changes(@RequestParam(required = false) String code,
                             @RequestParam(defaultValue = "50") int limit) {
-        return queries.query(new FindCategoryChangesQuery(code, limit), CategoryChanges.class).join();
+        return staffNames.named(queries.query(new FindCategoryChangesQuery(code, limit), CategoryChanges.class).join());
     }
 }

@@ -15,6 +15,7 @@ import city.gridwhistle.api.audit.RecordHistoryAccessCommand;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.web.RequestValues;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import city.gridwhistle.web.security.StaffNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,8 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's history for supervisors and administrators, read from the event store (not the search index), so it
  * is exact at once. Every view and export is recorded in the case's access log before the answer leaves: if the
- * record cannot be written, nothing is shown. A case the caller may not audit answers 404, like one that does
- * not exist.
+ * record cannot be written, nothing is shown. Staff who acted are named from their accounts as the history leaves
+ * ({@link StaffNames}); riders only by their pseudonymous id. A case the caller may not audit answers 404, like one
+ * that does not exist.
  */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
@@ -47,12 +49,15 @@ class CaseHistoryController {
     private final CommandGateway commands;
     private final HistoryPdf pdf;
     private final Clock clock;
+    private final StaffNames staffNames;
 
-    CaseHistoryController(QueryGateway queries, CommandGateway commands, HistoryPdf pdf, Clock clock) {
+    CaseHistoryController(QueryGateway queries, CommandGateway commands, HistoryPdf pdf, Clock clock,
+                          StaffNames staffNames) {
         this.queries = queries;
         this.commands = commands;
         this.pdf = pdf;
         this.clock = clock;
+        this.staffNames = staffNames;
     }
 
     /** Every event of the case, oldest first, with who, when, why and a description in Chinese and English. */
@@ -141,7 +146,7 @@ class CaseHistoryController {
         Optional<CaseHistory> found = queries.query(new FindCaseHistoryQuery(caseId, viewer),
                 ResponseTypes.optionalInstanceOf(CaseHistory.class)).join();
         found.ifPresent(history -> record(caseId, viewer, action, history.entries().size() + " events"));
-        return found;
+        return found.map(staffNames::named);
     }
 
     /** Waits for the record: a history leaves only once its reading is on file. */

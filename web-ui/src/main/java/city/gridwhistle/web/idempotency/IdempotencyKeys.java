@@ -49,6 +49,11 @@ public class IdempotencyKeys {
     record StoredResponse(int status, String location, String contentType, byte[] body) {
     }
 
+    /** Forgets every key of the caller and the answers kept for them: their account was erased. */
+    public void forgetCaller(String username) {
+        jdbc.update("delete from idempotency_key where username = ?", username);
+    }
+
     Claim claim(String username, String key, byte[] requestHash) {
         Instant now = clock.instant();
         jdbc.update("delete from idempotency_key where username = ? and idempotency_key = ? and (expires_at < ?"

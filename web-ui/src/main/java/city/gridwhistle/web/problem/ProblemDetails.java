@@ -63,6 +63,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         HttpStatus status = switch (e.reason()) {
             case INVALID_FIELD -> HttpStatus.BAD_REQUEST;
             case UNKNOWN_CATEGORY, OUTSIDE_GRID, UNKNOWN_WORKER, UNKNOWN_CELL -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case PERSONAL_DATA_ERASED -> HttpStatus.CONFLICT;
         };
         return problem(status, slug(e.reason().name()), e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
     }

@@ -58,6 +58,16 @@ public class AccessTokens {
                         .map(account -> new RememberedCredentials.Checked(account.user(CHANNEL), row.expiresAt())));
     }
 
+    /**
+     * Ends every token of the account at once, here and in the memory kept for outages; the rows go, so that the
+     * account name they name can go too. Other instances remember a token only while the database is down.
+     */
+    public void endAllOf(String username) {
+        jdbc.queryForList("select token_hash from access_token where username = ?", String.class, username)
+                .forEach(remembered::forget);
+        jdbc.update("delete from access_token where username = ?", username);
+    }
+
     public void revoke(String token) {
         remembered.forget(Secrets.sha256(token));
         jdbc.update("update access_token set revoked = true where token_hash = ?", Secrets.sha256(token));

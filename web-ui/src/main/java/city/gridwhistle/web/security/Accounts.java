@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Accounts {
 
+    private static final String ERASED = "erased";
+    /** Not a hash of any password: nothing signs in with it. */
+    private static final String NO_PASSWORD = "!";
+    private static final int MAX_USERNAME = 64;
+
     private final JdbcTemplate jdbc;
     private final SecuritySettings settings;
     private final Clock clock;
@@ -50,6 +55,29 @@ public class Accounts {
 
     public boolean setEnabled(String username, boolean enabled) {
         return jdbc.update("update account set enabled = ? where username = ?", enabled, username) == 1;
+    }
+
+    /** The account names of the person acting as this role and subject: at most one. */
+    public List<String> usernamesOf(Role role, String subjectId) {
+        return jdbc.queryForList("select username from account where role = ? and subject_id = ?", String.class,
+                role.name(), subjectId);
+    }
+
+    /**
+     * The account of an erased person keeps its row (role and subject, so no other account takes them) but nothing
+     * of them: disabled, no password, its account name and display name replaced by a placeholder that no account
+     * created through the API can have (it holds a colon). Its tokens must be gone first.
+     */
+    public void erase(String username, String subjectId) {
+        jdbc.update("update account set username = ?, display_name = ?, password_hash = ?, enabled = false,"
+                + " failed_attempts = 0, locked_until = null where username = ?",
+                erasedName(subjectId), ERASED, NO_PASSWORD, username);
+    }
+
+    /** The account name an erased person's account takes. */
+    public static String erasedName(String subjectId) {
+        String name = ERASED + ":" + subjectId;
+        return name.length() > MAX_USERNAME ? name.substring(0, MAX_USERNAME) : name;
     }
 
     public boolean anyWithRole(Role role) {

@@ -17,13 +17,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Every command carries who sent it (user, role, unit) and by which channel (WEB, APP, API) in its metadata, and
  * every event a command causes inherits that metadata, beside Axon's correlation and causation ids. The audit
- * trail thus says who did what, from where, for each event.
+ * trail thus says who did what, from where, for each event. Who is the domain id (R001, W001, S001, a partner's
+ * id), stable and pseudonymous, never the account name, which may be a phone number and outlives no erasure:
+ * staff are named from their accounts when a record is shown ({@link StaffNames}, decision 0046). Events recorded
+ * before carry a {@code username} too; they are never rewritten.
  */
 @Configuration
 class AuditMetadata {
 
     static final String USER = "userId";
-    static final String USERNAME = "username";
     static final String ROLE = "role";
     static final String UNIT = "unit";
     static final String CHANNEL = "channel";
@@ -40,7 +42,7 @@ class AuditMetadata {
 
     @Bean
     static CorrelationDataProvider callerOrigin() {
-        return new SimpleCorrelationDataProvider(USER, USERNAME, ROLE, UNIT, CHANNEL);
+        return new SimpleCorrelationDataProvider(USER, ROLE, UNIT, CHANNEL);
     }
 
     private static MessageDispatchInterceptor<CommandMessage<?>> caller() {
@@ -51,7 +53,6 @@ class AuditMetadata {
             }
             Map<String, Object> metadata = new HashMap<>();
             metadata.put(USER, user.subjectId());
-            metadata.put(USERNAME, user.username());
             metadata.put(ROLE, user.role().name());
             metadata.put(CHANNEL, user.channel());
             if (user.unit() != null) {

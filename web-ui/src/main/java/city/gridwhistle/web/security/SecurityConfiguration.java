@@ -23,6 +23,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -107,8 +108,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys apiKeys, ProblemResponses problems,
-                            IdempotencyKeys idempotencyKeys, DatabaseAvailability database, ObjectMapper json)
-            throws Exception {
+                            IdempotencyKeys idempotencyKeys, DatabaseAvailability database, ObjectMapper json,
+                            Accounts accounts) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 // a signed-in page's session is honoured, never created here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -122,6 +123,8 @@ class SecurityConfiguration {
                 // right after sign-in (same slot, added later, runs later): while PostgreSQL is down, writes are
                 // refused at once, and an outage met further down (idempotency keys) becomes 503, not 500
                 .addFilterBefore(new OutageFilter(database, json), BasicAuthenticationFilter.class)
+                // a page's session calling the API: its account is read again (disabled, locked or erased: it ends)
+                .addFilterBefore(new SessionAccountCheck(accounts, database), AnonymousAuthenticationFilter.class)
                 // after authorization: the caller is known (keys are per caller) and a refused request claims no key
                 .addFilterAfter(new IdempotencyFilter(idempotencyKeys, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -181,8 +184,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, DatabaseAvailability database) throws Exception {
         http.headers(this::secureHeaders)
+                .addFilterBefore(new SessionAccountCheck(accounts, database), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authorizeHttpRequests(auth -> auth

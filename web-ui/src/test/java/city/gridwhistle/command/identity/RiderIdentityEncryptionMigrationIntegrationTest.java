@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.gridwhistle.api.casework.ReporterIdentity;
 import city.gridwhistle.infra.postgres.EmbeddedPostgresServer;
+import city.gridwhistle.infra.privacy.MasterKey;
+import city.gridwhistle.infra.privacy.PersonKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

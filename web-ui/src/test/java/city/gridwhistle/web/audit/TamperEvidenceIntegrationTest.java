@@ -3,6 +3,7 @@ package city.gridwhistle.web.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.gridwhistle.Api;
+import city.gridwhistle.PageSession;
 import city.gridwhistle.DemoCity;
 import city.gridwhistle.GridWhistleApplication;
 import city.gridwhistle.infra.audit.AuditVerifier;
@@ -11,9 +12,7 @@ import city.gridwhistle.infra.audit.Checkpoints;
 import city.gridwhistle.infra.audit.EventChain;
 import city.gridwhistle.web.demo.DemoAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -263,21 +262,10 @@ class TamperEvidenceIntegrationTest {
     /** The verification badge of the case's audit page, as the demo supervisor sees it once signed in. */
     private static String badgeOnTheAuditPage(String id) throws Exception {
         String root = "http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create(root + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String form = "username=" + Api.WATCHER + "&password=" + encode(DemoAccounts.PASSWORD)
-                + "&_csrf=" + encode(find("name=\"_csrf\"[^>]*value=\"([^\"]+)\"", login));
-        browser.send(HttpRequest.newBuilder(URI.create(root + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient browser = PageSession.signIn(root, Api.WATCHER, DemoAccounts.PASSWORD);
         String page = browser.send(HttpRequest.newBuilder(URI.create(root + "/supervisor/cases/" + id))
                 .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString()).body();
         return find("id=\"verification\"[^>]*>([^<]*)<", page).strip();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String find(String pattern, String html) {

@@ -7,8 +7,6 @@ import city.gridwhistle.api.audit.CaseHistory;
 import city.gridwhistle.api.audit.HistoryEntry;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.Role;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,7 +56,7 @@ class HistoryExportsTest {
         HistoryPdf pdf = new HistoryPdf(new AuditProperties(null));
         assumeThat(pdf.rendersChinese()).as("a CJK font on this machine (see .ci/run)").isTrue();
 
-        String text = textOf(pdf.render(HISTORY, SUPERVISOR, T));
+        String text = PdfText.of(pdf.render(HISTORY, SUPERVISOR, T));
 
         assertThat(text).contains("立案于粮丰社区03网格", "Registered in", "督办（受理超时）", "S-CITY");
     }
@@ -69,22 +67,8 @@ class HistoryExportsTest {
         byte[] rendered = pdf.render(HISTORY, SUPERVISOR, T);
 
         assertThat(new String(rendered, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        String text = textOf(rendered);
+        String text = PdfText.of(rendered);
         assertThat(text).contains("Chinese text was omitted", "Escalated: accept time limit passed",
                 "Registered in [...]03[...] (Gas manhole cover)").doesNotContain("立案");
-    }
-
-    private static String textOf(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            StringBuilder text = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        } finally {
-            reader.close();
-        }
     }
 }

@@ -44,6 +44,7 @@ class BadInputFuzzIntegrationTest {
     private static final List<String> RIDERS = List.of("r025", "r026", "r027");
     private static final String WORKER = "w027";
     private static final String SUPERVISOR = "longquanyi";
+    private static final String SUPERVISOR_ID = "S003";
     private static final int SAMPLES = 25;
 
     @Autowired
@@ -383,11 +384,12 @@ class BadInputFuzzIntegrationTest {
                 .collect(Collectors.joining("&"));
     }
 
+    /** Events name who acted by their domain id (decision 0046): R025…, W027 and S003 (longquanyi). */
     private long eventsOfFuzzers() {
-        List<String> names = new ArrayList<>(RIDERS);
-        names.add(WORKER);
-        names.add(SUPERVISOR);
-        String anyOfThem = names.stream().map(n -> "convert_from(meta_data, 'UTF8') like '%\"username\":\"" + n + "\"%'")
+        List<String> ids = new ArrayList<>(RIDERS.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT)).toList());
+        ids.add(WORKER.toUpperCase(java.util.Locale.ROOT));
+        ids.add(SUPERVISOR_ID);
+        String anyOfThem = ids.stream().map(n -> "convert_from(meta_data, 'UTF8') like '%\"userId\":\"" + n + "\"%'")
                 .collect(Collectors.joining(" or "));
         return jdbc.queryForObject("select count(*) from domain_event_entry where " + anyOfThem, Long.class);
     }

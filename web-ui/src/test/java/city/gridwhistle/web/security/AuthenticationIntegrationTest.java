@@ -255,6 +255,31 @@ class AuthenticationIntegrationTest {
         assertThat(http.requestToken(username, PASSWORD).statusCode()).isEqualTo(200);
     }
 
+    /** A page's session holds who signed in; it reads the account again at each request, so disabling ends it. */
+    @Test
+    void aDisabledAccountsSessionEndsAtItsNextRequest() throws Exception {
+        String username = newAccount();
+        Browser pages = signedIn(username);
+        Browser api = signedIn(username);
+        assertThat(location(pages.get("/"))).endsWith("/rider");
+        assertThat(api.send("GET", "/api/auth/me", Map.of()).statusCode()).isEqualTo(200);
+
+        assertThat(http.send("POST", "/api/admin/accounts/" + username + "/disable", admin, Http.Body.NONE)
+                .statusCode()).isEqualTo(204);
+
+        assertThat(location(pages.get("/rider/inbox"))).as("the pages ask to sign in again").endsWith("/login");
+        assertThat(api.send("GET", "/api/auth/me", Map.of()).statusCode()).as("the API with the session")
+                .isEqualTo(401);
+    }
+
+    private Browser signedIn(String username) throws Exception {
+        Browser browser = new Browser();
+        String csrf = csrfTokenIn(browser.get("/login").body());
+        assertThat(browser.postForm("/login", Map.of("username", username, "password", PASSWORD, "_csrf", csrf))
+                .statusCode()).isEqualTo(302);
+        return browser;
+    }
+
     @Test
     void sessionSignInOfThePagesNeedsTheCsrfToken() throws Exception {
         String username = newAccount();
@@ -278,10 +303,7 @@ class AuthenticationIntegrationTest {
     @Test
     void sessionSignOutNeedsTheCsrfToken() throws Exception {
         String username = newAccount();
-        Browser browser = new Browser();
-        String csrf = csrfTokenIn(browser.get("/login").body());
-        assertThat(browser.postForm("/login", Map.of("username", username, "password", PASSWORD, "_csrf", csrf))
-                .statusCode()).isEqualTo(302);
+        Browser browser = signedIn(username);
 
         HttpResponse<String> forged = browser.postForm("/logout", Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
@@ -301,10 +323,7 @@ class AuthenticationIntegrationTest {
     @Test
     void apiTakesThePageSessionButAChangeNeedsItsCsrfToken() throws Exception {
         String username = newAccount();
-        Browser browser = new Browser();
-        String csrf = csrfTokenIn(browser.get("/login").body());
-        assertThat(browser.postForm("/login", Map.of("username", username, "password", PASSWORD, "_csrf", csrf))
-                .statusCode()).isEqualTo(302);
+        Browser browser = signedIn(username);
 
         HttpResponse<String> me = browser.send("GET", "/api/auth/me", Map.of());
         assertThat(me.statusCode()).isEqualTo(200);

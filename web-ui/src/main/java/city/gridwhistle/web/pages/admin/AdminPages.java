@@ -18,6 +18,7 @@ import city.gridwhistle.api.shared.Urgency;
 import city.gridwhistle.web.security.Account;
 import city.gridwhistle.web.security.Accounts;
 import city.gridwhistle.web.security.ApiKeys;
+import city.gridwhistle.web.security.StaffNames;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -45,11 +46,13 @@ class AdminPages {
     private final QueryGateway queries;
     private final Accounts accounts;
     private final ApiKeys apiKeys;
+    private final StaffNames staffNames;
 
-    AdminPages(QueryGateway queries, Accounts accounts, ApiKeys apiKeys) {
+    AdminPages(QueryGateway queries, Accounts accounts, ApiKeys apiKeys, StaffNames staffNames) {
         this.queries = queries;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
+        this.staffNames = staffNames;
     }
 
     @GetMapping
@@ -99,8 +102,8 @@ class AdminPages {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("categories", queries.query(new FindCategoryListingQuery(), CategoryListing.class).join()
                 .categories());
-        model.addAttribute("changes", queries.query(new FindCategoryChangesQuery(null, CHANGES_SHOWN),
-                CategoryChanges.class).join().changes());
+        model.addAttribute("changes", staffNames.named(queries.query(new FindCategoryChangesQuery(null, CHANGES_SHOWN),
+                CategoryChanges.class).join()).changes());
         return "admin/categories :: list";
     }
 

@@ -35,6 +35,7 @@ import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.infra.audit.AuditVerifier;
 import city.gridwhistle.web.RequestValues;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import city.gridwhistle.web.security.StaffNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -78,12 +79,15 @@ class SupervisorPages {
     private final CommandGateway commands;
     private final AuditVerifier verifier;
     private final ObjectMapper json;
+    private final StaffNames staffNames;
 
-    SupervisorPages(QueryGateway queries, CommandGateway commands, AuditVerifier verifier, ObjectMapper json) {
+    SupervisorPages(QueryGateway queries, CommandGateway commands, AuditVerifier verifier, ObjectMapper json,
+                    StaffNames staffNames) {
         this.queries = queries;
         this.commands = commands;
         this.verifier = verifier;
         this.json = json;
+        this.staffNames = staffNames;
     }
 
     // ---- dashboard -------------------------------------------------------------------------------------------
@@ -230,7 +234,7 @@ class SupervisorPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         commands.sendAndWait(new RecordHistoryAccessCommand(caseId, me, HistoryAccessAction.VIEWED,
                 history.entries().size() + " events (page)"));
-        model.addAttribute("history", history);
+        model.addAttribute("history", staffNames.named(history));
         model.addAttribute("lastSeq", history.entries().isEmpty() ? 0 : history.entries().getLast().sequence());
         // the same verifier as GET /api/admin/audit/verification/{id}, run only once the viewer may audit the case
         model.addAttribute("verification", verifier.verifyAggregate(caseId));

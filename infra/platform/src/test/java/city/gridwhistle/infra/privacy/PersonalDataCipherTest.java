@@ -1,4 +1,4 @@
-package city.gridwhistle.command.identity;
+package city.gridwhistle.infra.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,9 +14,9 @@ class PersonalDataCipherTest {
 
     @Test
     void aSealedValueOpensWithItsKeyAndContext() {
-        byte[] sealed = PersonalDataCipher.sealText(key, NAME, RiderIdentities.context("R001", "name"));
+        byte[] sealed = PersonalDataCipher.sealText(key, NAME, "rider/R001/name");
 
-        assertThat(PersonalDataCipher.openText(key, sealed, RiderIdentities.context("R001", "name"))).isEqualTo(NAME);
+        assertThat(PersonalDataCipher.openText(key, sealed, "rider/R001/name")).isEqualTo(NAME);
     }
 
     @Test
@@ -35,17 +35,17 @@ class PersonalDataCipherTest {
 
     @Test
     void aValueSealedForRiderADoesNotOpenForRiderB() {
-        byte[] sealed = PersonalDataCipher.sealText(key, NAME, RiderIdentities.context("R001", "name"));
+        byte[] sealed = PersonalDataCipher.sealText(key, NAME, "rider/R001/name");
 
-        assertThatThrownBy(() -> PersonalDataCipher.openText(key, sealed, RiderIdentities.context("R002", "name")))
+        assertThatThrownBy(() -> PersonalDataCipher.openText(key, sealed, "rider/R002/name"))
                 .isInstanceOf(UnreadablePersonalDataException.class);
     }
 
     @Test
     void aNameDoesNotOpenAsAPhone() {
-        byte[] sealed = PersonalDataCipher.sealText(key, NAME, RiderIdentities.context("R001", "name"));
+        byte[] sealed = PersonalDataCipher.sealText(key, NAME, "rider/R001/name");
 
-        assertThatThrownBy(() -> PersonalDataCipher.openText(key, sealed, RiderIdentities.context("R001", "phone")))
+        assertThatThrownBy(() -> PersonalDataCipher.openText(key, sealed, "rider/R001/phone"))
                 .isInstanceOf(UnreadablePersonalDataException.class);
     }
 

@@ -1,4 +1,4 @@
-package city.gridwhistle.command.identity;
+package city.gridwhistle.infra.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

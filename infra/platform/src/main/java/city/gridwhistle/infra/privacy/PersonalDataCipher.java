@@ -1,4 +1,4 @@
-package city.gridwhistle.command.identity;
+package city.gridwhistle.infra.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package city.gridwhistle.command.identity;
+package city.gridwhistle.infra.privacy;
 
 /**
  * A sealed value does not open: it was altered, moved to another person or field, or the master key is not the

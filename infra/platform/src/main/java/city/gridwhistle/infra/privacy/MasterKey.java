@@ -1,4 +1,4 @@
-package city.gridwhistle.command.identity;
+package city.gridwhistle.infra.privacy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The key that wraps every person's data key, so that the database alone (a dump, a stolen backup) reveals no
- * name or phone. It never enters the database.
+ * personal data. It never enters the database.
  */
 public final class MasterKey {
 
@@ -78,11 +78,12 @@ public final class MasterKey {
     }
 
     /** Wraps a person's data key; the subject is bound in, so a wrapped key cannot be moved to another person. */
-    byte[] wrap(String subjectId, SecretKey personKey) {
+    public byte[] wrap(String subjectId, SecretKey personKey) {
         return PersonalDataCipher.seal(key, personKey.getEncoded(), context(subjectId));
     }
 
-    SecretKey unwrap(String subjectId, byte[] wrapped) {
+    /** @throws UnreadablePersonalDataException when the key was wrapped for another subject or master key */
+    public SecretKey unwrap(String subjectId, byte[] wrapped) {
         return PersonalDataCipher.key(PersonalDataCipher.open(key, wrapped, context(subjectId)));
     }
 
