@@ -71,6 +71,27 @@ public final class Api {
         return as(reporter == null ? "r010" : reporter).postForEntity("/api/reports", report, JsonNode.class);
     }
 
+    /** Files a report with one photo, as the rider's page sends it: a JSON part {@code report}, a part {@code photo}. */
+    public ResponseEntity<JsonNode> fileWithPhoto(String category, double[] where, String description, String reporter,
+                                                  byte[] photo) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        body.add("report", new HttpEntity<>(Map.of("categoryCode", category, "lat", where[0], "lon", where[1],
+                "description", description), json));
+        HttpHeaders image = new HttpHeaders();
+        image.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        body.add("photo", new HttpEntity<>(new ByteArrayResource(photo) {
+            @Override
+            public String getFilename() {
+                return "hazard.png";
+            }
+        }, image));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(reporter).postForEntity("/api/reports", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
     /** Files a report and returns the case it opened or joined. */
     public String fileCase(String category, double[] where, String description, String reporter) {
         ResponseEntity<JsonNode> filed = file(category, where, description, reporter);

@@ -15,14 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * An upload is its sender's until a case holds it: only they read it back; a refused report keeps none of its
@@ -63,22 +58,9 @@ class PhotoLifecycleIntegrationTest {
     @Test
     void aRefusedReportKeepsNoneOfItsPhotos() {
         byte[] photo = Pictures.png(new Color(0x35, 0x02, 0x02));
-        var body = new LinkedMultiValueMap<String, Object>();
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        body.add("report", new HttpEntity<>(Map.of("categoryCode", "X9999", "lat", 30.61, "lon", 104.127,
-                "description", "一个不存在的类别"), json));
-        body.add("photo", new HttpEntity<>(new ByteArrayResource(photo) {
-            @Override
-            public String getFilename() {
-                return "refused.png";
-            }
-        }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-        ResponseEntity<JsonNode> refused = api.as("r036").postForEntity("/api/reports", new HttpEntity<>(body, headers),
-                JsonNode.class);
+        ResponseEntity<JsonNode> refused = api.fileWithPhoto("X9999", new double[] {30.61, 104.127}, "一个不存在的类别",
+                "r036", photo);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         String sha256 = PhotoHashes.sha256Of(photo);

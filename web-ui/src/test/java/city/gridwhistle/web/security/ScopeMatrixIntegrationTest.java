@@ -6,10 +6,9 @@ import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
 import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.web.demo.DemoAccounts;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.awt.Color;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,13 +37,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -201,7 +197,7 @@ class ScopeMatrixIntegrationTest {
     private final Map<String, Session> sessions = new HashMap<>();
 
     @BeforeAll
-    void theRecords() throws IOException {
+    void theRecords() {
         api = new Api(http);
         partnerKey = api.partnerKey("scope-matrix partner");
         String caseId = filedWithAPhoto();
@@ -310,26 +306,9 @@ class ScopeMatrixIntegrationTest {
         return row.queryString() == null ? path.toString() : path + "?" + row.queryString();
     }
 
-    private String filedWithAPhoto() throws IOException {
-        var body = new LinkedMultiValueMap<String, Object>();
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        body.add("report", new HttpEntity<>(Map.of("categoryCode", "C0202", "lat", LIANGFENG_09[0],
-                "lon", LIANGFENG_09[1], "description", "交通标志牌被撞歪了 scopematrix"), json));
-        BufferedImage image = new BufferedImage(3, 5, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(2, 4, 0x260605);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        body.add("photo", new HttpEntity<>(new ByteArrayResource(png.toByteArray()) {
-            @Override
-            public String getFilename() {
-                return "lamp.png";
-            }
-        }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> filed = api.as("r026").postForEntity("/api/reports", new HttpEntity<>(body, headers),
-                JsonNode.class);
+    private String filedWithAPhoto() {
+        ResponseEntity<JsonNode> filed = api.fileWithPhoto("C0202", LIANGFENG_09, "交通标志牌被撞歪了 scopematrix",
+                "r026", Pictures.png(new Color(0x26, 0x06, 0x05)));
         assertThat(filed.getStatusCode()).as("%s", filed.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(filed.getBody().path("attached").asBoolean()).as("a case of its own").isFalse();
         return filed.getBody().path("caseId").asText();

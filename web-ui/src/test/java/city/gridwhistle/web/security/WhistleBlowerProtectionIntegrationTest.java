@@ -5,27 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import city.gridwhistle.Api;
 import city.gridwhistle.IntegrationTest;
+import city.gridwhistle.web.pages.Pictures;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The promises to whistle-blowers and to supervisors, attacked the way they were broken (issue #23): a stall
@@ -57,7 +53,7 @@ class WhistleBlowerProtectionIntegrationTest {
     private String photo;
 
     @BeforeAll
-    void aReportWithAPhotoGathersInternalWords() throws IOException {
+    void aReportWithAPhotoGathersInternalWords() {
         api = new Api(http);
         partnerKey = api.partnerKey("whistle-blower test partner");
         photo = uploadedWithReport();
@@ -184,13 +180,13 @@ class WhistleBlowerProtectionIntegrationTest {
     }
 
     @Test
-    void aFollowerHearsOfAFixWithoutItsPhotos() throws IOException {
+    void aFollowerHearsOfAFixWithoutItsPhotos() {
         String fixed = api.fileCase("C0106", new double[] {LIANGFENG_09[0] - 0.0003, LIANGFENG_09[1]},
                 "路灯不亮 followerphotos", "r034");
         api.awaitCase(fixed, c -> "W005".equals(c.path("workerId").asText()));
         api.done(fixed, "follow", FOLLOWER, Map.of());
         api.done(fixed, "accept", WORKER, Map.of());
-        String after = api.uploadPhoto(realPng(0x0a0b0c), WORKER);
+        String after = api.uploadPhoto(Pictures.png(new Color(0x0a, 0x0b, 0x0c)), WORKER);
         api.done(fixed, "resolve", WORKER, Map.of("note", "换了灯泡", "photos", List.of(after)));
 
         String reporters = await().atMost(Api.READ_MODEL_WITHIN).until(
@@ -244,41 +240,13 @@ class WhistleBlowerProtectionIntegrationTest {
         assertThat(huge.getBody()).contains("page_size");
     }
 
-    private String uploadedWithReport() throws IOException {
-        var body = new LinkedMultiValueMap<String, Object>();
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        body.add("report", new HttpEntity<>(Map.of("categoryCode", STALL, "lat", LIANGFENG_09[0],
-                "lon", LIANGFENG_09[1], "description", "人行道上占道卖水果，轮椅过不去"), json));
-        HttpHeaders png = new HttpHeaders();
-        png.setContentType(MediaType.IMAGE_PNG);
-        body.add("photo", new HttpEntity<>(new ByteArrayResource(realPng()) {
-            @Override
-            public String getFilename() {
-                return "stall.png";
-            }
-        }, png));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> filed = api.as(REPORTER).postForEntity("/api/reports", new HttpEntity<>(body, headers),
-                JsonNode.class);
+    private String uploadedWithReport() {
+        ResponseEntity<JsonNode> filed = api.fileWithPhoto(STALL, LIANGFENG_09, "人行道上占道卖水果，轮椅过不去",
+                REPORTER, Pictures.png(new Color(0x31, 0xa2, 0xb3)));
         assertThat(filed.getStatusCode()).as("%s", filed.getBody()).isEqualTo(HttpStatus.CREATED);
         caseId = filed.getBody().path("caseId").asText();
         JsonNode own = api.awaitCase(caseId, c -> c.path("photoHashes").size() == 1);
         return own.path("photoHashes").get(0).asText();
-    }
-
-    /** A real 4×3 PNG, different from any other test's. */
-    private static byte[] realPng() throws IOException {
-        return realPng(0x31a2b3);
-    }
-
-    private static byte[] realPng(int colour) throws IOException {
-        BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 2, colour);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private HttpHeaders apiKey() {
