@@ -1,5 +1,6 @@
 package city.gridwhistle.web.limits;
 
+import city.gridwhistle.web.open311.Open311Errors;
 import city.gridwhistle.web.problem.FieldError;
 import city.gridwhistle.web.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +16,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -90,12 +91,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         String reason = new BodyTooLargeException(cap).getMessage();
         byte[] body;
         if (request.getRequestURI().startsWith("/open311/")) {
-            boolean xml = request.getRequestURI().endsWith(".xml");
-            response.setContentType(xml ? "text/xml;charset=UTF-8" : "application/json;charset=UTF-8");
-            body = (xml ? "<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>413</code><description>"
-                    + reason + "</description></error></errors>"
-                    : json.writeValueAsString(List.of(Map.of("code", 413, "description", reason))))
-                    .getBytes(StandardCharsets.UTF_8);
+            ResponseEntity<String> error = Open311Errors.error(request, HttpStatus.PAYLOAD_TOO_LARGE, reason);
+            response.setContentType(String.valueOf(error.getHeaders().getContentType()));
+            body = String.valueOf(error.getBody()).getBytes(StandardCharsets.UTF_8);
         } else {
             ProblemDetail problem = problem(new BodyTooLargeException(cap));
             problem.setInstance(URI.create(request.getRequestURI()));
