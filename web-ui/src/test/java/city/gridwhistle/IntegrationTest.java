@@ -21,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         // tries it on a context of its own)
         properties = {"gridwhistle.demo.enabled=true", "gridwhistle.open311.requests-per-minute=0",
             // the tests' webhook receivers listen on this machine
-            "gridwhistle.notify.webhooks.allow-loopback=true"})
+            "gridwhistle.notify.webhooks.allow-loopback=true",
+            // a stream whose client went away is found within two heartbeats: seconds, not the production 40 s;
+            // and an instance full of streams is within a test's reach (LiveStreamLimitsIntegrationTest)
+            "gridwhistle.limits.stream-heartbeat=1s", "gridwhistle.limits.streams=40"})
 public @interface IntegrationTest {
 }
