@@ -21,6 +21,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         // tries it on a context of its own)
         properties = {"gridwhistle.demo.enabled=true", "gridwhistle.open311.requests-per-minute=0",
             // the tests' webhook receivers listen on this machine
-            "gridwhistle.notify.webhooks.allow-loopback=true"})
+            "gridwhistle.notify.webhooks.allow-loopback=true",
+            // Open311's media_url links are signed with it (Open311ClientsIntegrationTest signs an expired one)
+            "gridwhistle.open311.media-secret=" + IntegrationTest.MEDIA_SECRET})
 public @interface IntegrationTest {
+
+    /** The secret the tests' servers sign Open311's media links with. */
+    String MEDIA_SECRET = "test-media-secret-0123456789abcdef0123456789";
 }
