@@ -102,18 +102,21 @@ class Open311Controller {
     }
 
     /**
-     * Every Open311 call counts against its address's limit; over it, 429 with Retry-After. Then a key in the URL
-     * is refused, whatever the path, before anything else is done: URLs land in access logs, proxies' logs and
-     * browser histories, so the key is taken from the body or a header only (docs/security.md rule 11). The call
-     * is counted first so that a refused one still counts (rule 10). An empty {@code api_key=} carries no secret
-     * and is let through: FixMyStreet's client sends one when it has no key.
+     * Every Open311 call counts against its address's limit; over it, 429 with Retry-After. The key is taken from
+     * the body or a header only (docs/security.md rule 11): URLs land in access logs, proxies' logs and browser
+     * histories. A write with a key in its URL is refused before anything else is done, since the container would
+     * mix the URL's parameters into the form's. A read ignores one: the key is not looked at, the answer is the
+     * public record as anyone reads it; FixMyStreet's client puts its key in the URL of every GET, and a city that
+     * gives it a key must still be able to let it read (decision 0050). The call is counted first so that a refused
+     * one still counts (rule 10). An empty {@code api_key=} carries no secret and is let through.
      */
     @ModelAttribute
     void limitPerAddress(HttpServletRequest request) {
         perAddress.acquire(request.getRemoteAddr());
-        if (keyInQuery(request.getQueryString())) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!read && keyInQuery(request.getQueryString())) {
             throw Open311Exception.badRequest("api_key must not be sent in the URL, where logs keep it: send it as"
-                    + " the form field api_key in a POST body or as the header X-Api-Key, and have the key replaced");
+                    + " the form field api_key in the body or as the header X-Api-Key, and have the key replaced");
         }
     }
 
