@@ -180,6 +180,8 @@ class ScopeMatrixIntegrationTest {
     private static final Map<String, String> EXEMPT = Map.ofEntries(
             Map.entry("/api/admin/", "administrators only: they reach every record; AccessMatrixIntegrationTest "
                     + "tries every other role"),
+            Map.entry("/api/auth/tokens/{tokenId}", "the caller's own tokens only: another's id answers 404 as an "
+                    + "unknown one does (PasswordsAndTokensIntegrationTest)"),
             Map.entry("/api/stations/{stationId}", "the rider-station directory is public to every signed-in user"),
             Map.entry("/open311/", "the public record: the same for everyone (WhistleBlowerProtectionIntegrationTest)"),
             Map.entry("/actuator/", "administrators and health probes; no record of a person"));
