@@ -17,10 +17,16 @@ public final class CaseReplay {
      * them). Carries no reporter handle: an audit names reporters only by their pseudonymous id in the history.
      */
     public static CaseView stateAfter(String caseId, Iterable<? extends DomainEventMessage<?>> events) {
+        CaseDocument doc = documentAfter(caseId, events);
+        return doc == null ? null : doc.toView(null);
+    }
+
+    /** The document the index would hold after the events; null when none of them made a case. */
+    static CaseDocument documentAfter(String caseId, Iterable<? extends DomainEventMessage<?>> events) {
         CaseDocument doc = new CaseDocument();
         for (DomainEventMessage<?> event : events) {
             CaseFold.apply(doc, caseId, event.getPayload(), event.getSequenceNumber());
         }
-        return doc.status == null ? null : doc.toView(null);
+        return doc.status == null ? null : doc;
     }
 }

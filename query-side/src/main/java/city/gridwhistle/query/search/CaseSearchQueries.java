@@ -45,15 +45,22 @@ public class CaseSearchQueries {
     private final CaseIndex index;
     private final CaseAccess access;
     private final ViewerDirectory directory;
+    private final CaseFromEvents fromEvents;
 
-    public CaseSearchQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, ViewerDirectory directory) {
+    public CaseSearchQueries(ElasticsearchClient client, CaseIndex index, CaseAccess access, ViewerDirectory directory,
+                             CaseFromEvents fromEvents) {
         this.client = client;
         this.index = index;
         this.access = access;
         this.directory = directory;
+        this.fromEvents = fromEvents;
     }
 
-    /** By id, through the same access filter as every search: a case the viewer may not see does not exist. */
+    /**
+     * By id, through the same access filter as every search: a case the viewer may not see does not exist. A case
+     * the index has not caught up with yet (filed a moment ago: the {@code Location} of its 201) is read from its
+     * events instead, through the same fold and the same rule, so that a client reads what it has just written.
+     */
     @QueryHandler
     public Optional<CaseView> handle(FindCaseQuery query) {
         index.ensureReady();
@@ -61,10 +68,15 @@ public class CaseSearchQueries {
         try {
             SearchResponse<CaseDocument> response = client.search(s -> s
                     .index(CaseIndex.ALIAS)
-                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(query.caseId())))
-                            .filter(reader.filter(CaseSight.FOLLOWER))))
+                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(query.caseId())))))
                     .size(1), CaseDocument.class);
-            return views(response.hits().hits().stream().map(Hit::source).toList(), reader).stream().findFirst();
+            List<CaseDocument> found = response.hits().hits().stream().map(Hit::source).toList();
+            if (found.isEmpty()) {
+                found = fromEvents.find(query.caseId()).stream().toList();
+            }
+            List<CaseDocument> visible = found.stream()
+                    .filter(doc -> reader.sightOf(doc.parties()).atLeast(CaseSight.FOLLOWER)).toList();
+            return views(visible, reader).stream().findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

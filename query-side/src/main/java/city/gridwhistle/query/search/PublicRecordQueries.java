@@ -2,6 +2,7 @@ package city.gridwhistle.query.search;
 
 import city.gridwhistle.api.casework.CaseSort;
 import city.gridwhistle.api.casework.CaseStatus;
+import city.gridwhistle.api.casework.CaseVisibility;
 import city.gridwhistle.api.casework.FindPublicCasesQuery;
 import city.gridwhistle.api.casework.PublicCase;
 import city.gridwhistle.api.casework.PublicCases;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,10 +35,12 @@ public class PublicRecordQueries {
 
     private final ElasticsearchClient client;
     private final CaseIndex index;
+    private final CaseFromEvents fromEvents;
 
-    public PublicRecordQueries(ElasticsearchClient client, CaseIndex index) {
+    public PublicRecordQueries(ElasticsearchClient client, CaseIndex index, CaseFromEvents fromEvents) {
         this.client = client;
         this.index = index;
+        this.fromEvents = fromEvents;
     }
 
     @QueryHandler
@@ -55,9 +59,15 @@ public class PublicRecordQueries {
                     .from(query.page() * query.size())
                     .size(query.caseIds().isEmpty() ? query.size() : query.caseIds().size())
                     .trackTotalHits(t -> t.enabled(true)), CaseDocument.class);
-            List<PublicCase> cases = response.hits().hits().stream().map(Hit::source).map(PublicRecordQueries::of)
-                    .toList();
-            long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
+            List<CaseDocument> found = new ArrayList<>(response.hits().hits().stream().map(Hit::source).toList());
+            // a case asked for by id that the index has not caught up with is read from its events
+            Set<String> indexed = found.stream().map(doc -> doc.caseId).collect(Collectors.toSet());
+            query.caseIds().stream().filter(id -> !indexed.contains(id))
+                    .flatMap(id -> fromEvents.find(id).stream())
+                    .filter(doc -> CaseVisibility.onPublicRecord(doc.status)).forEach(found::add);
+            List<PublicCase> cases = found.stream().map(PublicRecordQueries::of).toList();
+            long total = response.hits().total() == null ? cases.size()
+                    : response.hits().total().value() + cases.size() - indexed.size();
             return new PublicCases(total, cases);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -157,7 +157,9 @@ class CaseSearchQueriesIntegrationTest {
 
         ViewerDirectory directory = new ViewerDirectory(new JdbcTemplate());
         queries = new CaseSearchQueries(TestSearchNode.client(), TestSearchNode.index(), new CaseAccess(directory),
-                directory);
+                directory, new CaseFromEvents(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                        .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                        .build(), riders -> java.util.Set.of()));
     }
 
     // ---- free text

@@ -7,6 +7,8 @@ import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.web.outage.Backend;
 import city.gridwhistle.web.outage.BackendUnavailableException;
 import city.gridwhistle.web.outage.DatabaseAvailability;
+import city.gridwhistle.web.limits.BodyLimitFilter;
+import city.gridwhistle.web.limits.BodyTooLargeException;
 import city.gridwhistle.web.outage.OutageFilter;
 import city.gridwhistle.web.outage.Outages;
 import city.gridwhistle.web.photos.PhotoRejectedException;
@@ -235,6 +237,10 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodyLimitFilter.problem(tooLarge.get()));
+        }
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
                         : ref.getFieldName()).collect(Collectors.joining("."))
