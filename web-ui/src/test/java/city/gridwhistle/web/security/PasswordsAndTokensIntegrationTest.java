@@ -3,7 +3,6 @@ package city.gridwhistle.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.gridwhistle.IntegrationTest;
-import city.gridwhistle.web.demo.DemoAccounts;
 import city.gridwhistle.web.security.Http.Credential;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -36,10 +35,9 @@ class PasswordsAndTokensIntegrationTest {
 
     @BeforeEach
     void signInTheAdministrator() {
-        jdbc.update("delete from sign_in_throttle");
         http = new Http(port);
-        admin = Credential.bearer(http.signIn("admin", DemoAccounts.PASSWORD));
-        accounts = new TestAccounts(http, admin);
+        accounts = TestAccounts.signedInAdministrator(http, jdbc);
+        admin = accounts.admin();
     }
 
     @Test

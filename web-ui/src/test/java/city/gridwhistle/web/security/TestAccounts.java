@@ -2,10 +2,12 @@ package city.gridwhistle.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridwhistle.web.demo.DemoAccounts;
 import city.gridwhistle.web.security.Http.Credential;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Accounts made for one test through the administrators' API, never the demo accounts others rely on. */
 final class TestAccounts {
@@ -18,6 +20,20 @@ final class TestAccounts {
     TestAccounts(Http http, Credential admin) {
         this.http = http;
         this.admin = admin;
+    }
+
+    /**
+     * A fresh start for a test: no failed sign-in counted (every test calls from one address, and some fail on
+     * purpose), the administrator signed in.
+     */
+    static TestAccounts signedInAdministrator(Http http, JdbcTemplate jdbc) {
+        jdbc.update("delete from sign_in_throttle");
+        return new TestAccounts(http, Credential.bearer(http.signIn("admin", DemoAccounts.PASSWORD)));
+    }
+
+    /** The administrator's bearer token. */
+    Credential admin() {
+        return admin;
     }
 
     /** A new rider account with {@link #PASSWORD}. */
