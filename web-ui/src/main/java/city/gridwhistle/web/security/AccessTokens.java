@@ -46,11 +46,24 @@ public class AccessTokens {
 
     /** A new token for the account, bound to the access version it had when its password was checked. */
     public Issued issue(String username, long accessVersion) {
+        return issue(username, accessVersion, null);
+    }
+
+    /** A new token bought by a device session ({@link DeviceSessions}), which ends with it. */
+    Issued issue(String username, long accessVersion, String deviceId) {
         String token = "gwt_" + Secrets.random(32);
         Instant expires = accounts.now().plus(settings.tokenTtl());
-        jdbc.update("insert into access_token (token_hash, username, expires_at, access_version) values (?, ?, ?, ?)",
-                Secrets.sha256(token), username, Timestamp.from(expires), accessVersion);
+        jdbc.update("""
+                insert into access_token (token_hash, username, expires_at, access_version, device_id)
+                values (?, ?, ?, ?, ?)""", Secrets.sha256(token), username, Timestamp.from(expires), accessVersion,
+                deviceId);
         return new Issued(token, "Bearer", expires);
+    }
+
+    /** Ends the bearer tokens a device session bought, here and in the memory kept for outages. */
+    void endDevice(String deviceId) {
+        jdbc.queryForList("delete from access_token where device_id = ? returning token_hash", String.class, deviceId)
+                .forEach(remembered::forget);
     }
 
     /**
@@ -113,6 +126,8 @@ public class AccessTokens {
         jdbc.update("delete from access_token where username = ? and token_hash is distinct from ?", username,
                 keptHash);
         jdbc.update("update access_token set access_version = ? where token_hash = ?", accessVersion, keptHash);
+        // device sessions count no more once the version moved; the rows go so the account name can go too
+        jdbc.update("delete from device_session where username = ?", username);
     }
 
     /** Ends every token of the account at once (see {@link #endAllOfBut}). */

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * disabled account); a throttled one is 429 {@code sign-in-throttled} with {@code Retry-After}, the same for a
  * real name and an invented one. Ahead of the application's general handlers, for these controllers only.
  */
-@RestControllerAdvice(assignableTypes = {AuthController.class, AdminController.class})
+@RestControllerAdvice(assignableTypes = {AuthController.class, AdminController.class, DeviceController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccountProblems {
 

@@ -59,10 +59,13 @@ class AdminController {
     private final Passwords passwordChanges;
     private final ApiKeySettings keySettings;
     private final AccessTokens tokens;
+    private final DeviceSessions devices;
 
     AdminController(Accounts accounts, ApiKeys apiKeys, PasswordEncoder passwords, PasswordPolicy policy,
-                    Passwords passwordChanges, ApiKeySettings keySettings, AccessTokens tokens) {
+                    Passwords passwordChanges, ApiKeySettings keySettings, AccessTokens tokens,
+                    DeviceSessions devices) {
         this.tokens = tokens;
+        this.devices = devices;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
         this.passwords = passwords;
@@ -127,6 +130,24 @@ class AdminController {
             throw new NotFoundException("no such account");
         }
         tokens.endAllOf(username);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The account's devices that stay signed in (a rider's), most recently used first. */
+    @GetMapping("/accounts/{username}/devices")
+    List<DeviceSessions.Listed> devicesOf(@PathVariable String username) {
+        if (accounts.find(username).isEmpty()) {
+            throw new NotFoundException("no such account");
+        }
+        return devices.listOf(username);
+    }
+
+    /** Signs one of the account's devices out, with the bearer tokens it bought. */
+    @DeleteMapping("/accounts/{username}/devices/{deviceId}")
+    ResponseEntity<Void> revokeDevice(@PathVariable String username, @PathVariable String deviceId) {
+        if (!devices.revoke(username, deviceId)) {
+            throw new NotFoundException("the account has no such device");
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -65,12 +65,17 @@ class AuthController {
 
     @PostMapping("/token")
     AccessTokens.Issued token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(),
-                credentials.password());
-        attempt.setDetails(new WebAuthenticationDetails(request));
-        Authentication signedIn = authentication.authenticate(attempt);
+        Authentication signedIn = signIn(authentication, credentials.username(), credentials.password(), request);
         var user = (GridUser) signedIn.getPrincipal();
         return tokens.issue(user.username(), ((SignedIn) signedIn.getDetails()).accessVersion());
+    }
+
+    /** A password sign-in, throttled by the caller's address; its details are the {@link SignedIn}. */
+    static Authentication signIn(AuthenticationManager authentication, String username, String password,
+                                 HttpServletRequest request) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        attempt.setDetails(new WebAuthenticationDetails(request));
+        return authentication.authenticate(attempt);
     }
 
     /** Revokes the bearer token of the call; partners' API keys are revoked by an administrator instead. */

@@ -137,8 +137,10 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(this::secureHeaders)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(POST, "/api/auth/token").permitAll()
-                        .requestMatchers("/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/*")
+                        .requestMatchers(POST, "/api/auth/token", "/api/auth/devices", "/api/auth/devices/refresh")
+                                .permitAll()
+                        .requestMatchers("/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/*",
+                                "/api/auth/devices", "/api/auth/devices/*")
                                 .hasAnyRole(PEOPLE)
                         .requestMatchers("/api/auth/**").authenticated()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

@@ -84,6 +84,10 @@ class AccessMatrixIntegrationTest {
             // signs the caller out everywhere else: tried only as the roles it refuses
             row("DELETE", "/api/auth/tokens", PEOPLE).refusalsOnly(),
             row("DELETE", "/api/auth/tokens/{tokenId}", PEOPLE).at("/api/auth/tokens/00000000deadbeef"),
+            row("POST", "/api/auth/devices", SIGNED_IN).anonymousToo().body(EMPTY_JSON),
+            row("POST", "/api/auth/devices/refresh", SIGNED_IN).anonymousToo().body(EMPTY_JSON),
+            row("GET", "/api/auth/devices", PEOPLE),
+            row("DELETE", "/api/auth/devices/{deviceId}", PEOPLE).at("/api/auth/devices/00000000deadbeef"),
 
             row("GET", "/api/admin/accounts", EnumSet.of(ADMIN)),
             row("POST", "/api/admin/accounts", EnumSet.of(ADMIN)).body(EMPTY_JSON),
@@ -92,6 +96,9 @@ class AccessMatrixIntegrationTest {
             row("POST", "/api/admin/accounts/{username}/password-reset", EnumSet.of(ADMIN)),
             row("GET", "/api/admin/accounts/{username}/tokens", EnumSet.of(ADMIN)),
             row("DELETE", "/api/admin/accounts/{username}/tokens", EnumSet.of(ADMIN)),
+            row("GET", "/api/admin/accounts/{username}/devices", EnumSet.of(ADMIN)),
+            row("DELETE", "/api/admin/accounts/{username}/devices/{deviceId}", EnumSet.of(ADMIN))
+                    .at("/api/admin/accounts/no-such-account/devices/00000000deadbeef"),
             row("GET", "/api/admin/api-keys", EnumSet.of(ADMIN)),
             row("POST", "/api/admin/api-keys", EnumSet.of(ADMIN)).body(EMPTY_JSON),
             row("DELETE", "/api/admin/api-keys/{keyId}", EnumSet.of(ADMIN)),
