@@ -21,6 +21,14 @@ import org.springframework.boot.test.context.SpringBootTest;
         // tries it on a context of its own)
         properties = {"gridwhistle.demo.enabled=true", "gridwhistle.open311.requests-per-minute=0",
             // the tests' webhook receivers listen on this machine
-            "gridwhistle.notify.webhooks.allow-loopback=true"})
+            "gridwhistle.notify.webhooks.allow-loopback=true",
+            // a stream whose client went away is found within two heartbeats: seconds, not the production 40 s;
+            // and an instance full of streams is within a test's reach (LiveStreamLimitsIntegrationTest)
+            "gridwhistle.limits.stream-heartbeat=1s", "gridwhistle.limits.streams=40",
+            // Open311's media_url links are signed with it (Open311ClientsIntegrationTest signs an expired one)
+            "gridwhistle.open311.media-secret=" + IntegrationTest.MEDIA_SECRET})
 public @interface IntegrationTest {
+
+    /** The secret the tests' servers sign Open311's media links with. */
+    String MEDIA_SECRET = "test-media-secret-0123456789abcdef0123456789";
 }

@@ -3,6 +3,7 @@ package city.gridwhistle.api.casework;
 import city.gridwhistle.api.shared.GeoPoint;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A case as the search index holds it. Carries no reporter identity: at most the reporter's pseudonymous handle.
@@ -12,6 +13,8 @@ import java.util.List;
  * @param stepDueAt      when that step is due
  * @param overdueSteps   the steps that ran past their limit, in order
  * @param allowedActions what the case's state allows (who may is checked when it is tried)
+ * @param attributes     the answers to the category's questions given with the report (Open311's attributes),
+ *                       for those who handle the case
  */
 public record CaseView(
         String caseId,
@@ -46,7 +49,12 @@ public record CaseView(
         Instant resolvedAt,
         Instant closedAt,
         List<CaseAction> allowedActions,
-        long version) {
+        long version,
+        Map<String, String> attributes) {
+
+    public CaseView {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
 
     /**
      * The case as a reader with this sight may see it (docs/security.md): everything for those who handle it; for
@@ -67,6 +75,6 @@ public record CaseView(
                 location, cell, null, null, awaitingSupervisor, reportCount, priority, followerCount, reworkCount,
                 escalated, overdueSteps, step, stepDueAt, stepWarned, null, withPhotos ? photoHashes : List.of(),
                 withPhotos ? resolutionPhotoHashes : List.of(), reportedAt, registeredAt, dispatchedAt, acceptedAt,
-                resolvedAt, closedAt, allowedActions, version);
+                resolvedAt, closedAt, allowedActions, version, Map.of());
     }
 }

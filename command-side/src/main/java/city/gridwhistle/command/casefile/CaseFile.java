@@ -127,7 +127,7 @@ public class CaseFile {
         Instant now = clock.now();
         apply(new ReportFiledEvent(command.caseId(), command.reportId(), command.reporterId(), command.categoryCode(),
                 command.location(), command.address(), command.description(), command.photos(), command.deviceTime(),
-                now));
+                now, command.attributes()));
         apply(new CaseRegisteredEvent(command.caseId(), rules, route.cell(), now));
         // while the constructor runs, the events above are not yet applied to this object: pass what routing needs
         routeTo(command.caseId(), rules, route, clock, deadlines);

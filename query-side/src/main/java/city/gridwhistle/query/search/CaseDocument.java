@@ -82,6 +82,10 @@ public class CaseDocument {
     public Instant closedAt;
     public Instant voidedAt;
     public Instant parkedAt;
+    /** The answers to the category's questions given with the report (Open311's attributes), code to value. */
+    public java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    /** When any event last changed the case (not a follow, not a deadline's warning): Open311's updated time. */
+    public Instant lastModifiedAt;
     /** Sequence number of the last event applied; -1 before the first. */
     public long version = -1;
 
@@ -113,6 +117,7 @@ public class CaseDocument {
                 reporterHandle, awaitingSupervisor, reportCount, priority, followerCount, reworkCount, escalated, List.copyOf(overdueSteps),
                 step, stepDueAt, stepWarned, statusNote, List.copyOf(photoHashes), List.copyOf(resolutionPhotoHashes),
                 reportedAt, registeredAt, dispatchedAt, acceptedAt, resolvedAt, closedAt,
-                status == null ? List.of() : List.copyOf(CaseAction.allowedIn(status)), version);
+                status == null ? List.of() : List.copyOf(CaseAction.allowedIn(status)), version,
+                attributes == null ? java.util.Map.of() : attributes);
     }
 }

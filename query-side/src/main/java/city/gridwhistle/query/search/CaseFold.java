@@ -27,6 +27,7 @@ import city.gridwhistle.api.casework.DeadlineStep;
 import city.gridwhistle.api.casework.ReportAttachedEvent;
 import city.gridwhistle.api.intake.ReportFiledEvent;
 import city.gridwhistle.api.shared.PhotoRef;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -65,6 +66,7 @@ final class CaseFold {
                 event.photos().stream().map(PhotoRef::sha256).forEach(doc.photoHashes::add);
                 photos(doc, event.photos());
                 doc.reportedAt = event.filedAt();
+                doc.attributes = new java.util.LinkedHashMap<>(event.attributes());
             }
             case CaseRegisteredEvent event -> {
                 var rules = event.rules();
@@ -201,7 +203,42 @@ final class CaseFold {
                 return;
             }
         }
+        Instant changed = modifiedAt(payload);
+        if (changed != null && (doc.lastModifiedAt == null || changed.isAfter(doc.lastModifiedAt))) {
+            doc.lastModifiedAt = changed;
+        }
         doc.version = sequence;
+    }
+
+    /**
+     * When the event changed the case, for the public record's {@code updated_datetime}: every event of the case
+     * but a rider following it and a deadline's warning, which change nothing of the case itself (and a follow's
+     * time would tell when a rider acted). Decision 0050.
+     */
+    static Instant modifiedAt(Object payload) {
+        return switch (payload) {
+            case ReportFiledEvent event -> event.filedAt();
+            case ReportAttachedEvent event -> event.filedAt();
+            case CaseRegisteredEvent event -> event.registeredAt();
+            case CaseDispatchedEvent event -> event.dispatchedAt();
+            case CaseQueuedForSupervisorEvent event -> event.queuedAt();
+            case CaseReassignedEvent event -> event.at();
+            case CaseAcceptedEvent event -> event.at();
+            case CaseWorkStartedEvent event -> event.at();
+            case CaseProgressNotedEvent event -> event.at();
+            case CaseResolvedEvent event -> event.at();
+            case CaseVerifiedEvent event -> event.at();
+            case CaseClosedEvent event -> event.at();
+            case CaseVerificationFailedEvent event -> event.at();
+            case CaseParkedEvent event -> event.at();
+            case CaseUnparkedEvent event -> event.at();
+            case CaseTransferredEvent event -> event.at();
+            case CaseEscalatedEvent event -> event.at();
+            case CaseReopenedEvent event -> event.at();
+            case CaseVoidedEvent event -> event.at();
+            case CaseStepDeadlineSetEvent event -> event.startedAt();
+            default -> null;
+        };
     }
 
     /**

@@ -39,7 +39,7 @@ class ApiDocumentation {
         ERRORS.put("409", new String[] {"/problems/illegal-transition", "the case's state does not allow this (currentStatus and allowedActions say why); or what is to be created exists (station-exists, worker-exists)"});
         ERRORS.put("412", new String[] {"/problems/version-mismatch", "If-Match named a version the case has moved past"});
         ERRORS.put("422", new String[] {"/problems/outside-grid", "the request is well-formed but cannot be carried out (unknown category, outside every grid cell, reused Idempotency-Key)"});
-        ERRORS.put("429", new String[] {"/problems/rate-limited", "too many reports; Retry-After says when to try again"});
+        ERRORS.put("429", new String[] {"/problems/rate-limited", "too many reports, photos or filings; or too many live streams open for the account (too-many-streams); Retry-After says when to try again"});
     }
 
     @Bean

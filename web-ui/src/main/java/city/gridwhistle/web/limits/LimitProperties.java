@@ -18,6 +18,15 @@ import org.springframework.util.unit.DataSize;
  * @param photoWindow   the window of {@code photosPerWindow}
  * @param filingsPerWindow Open311 filings one API key may make per {@code filingWindow}; 0 turns it off
  * @param filingWindow  the window of {@code filingsPerWindow}
+ * @param streamsPerAccount live-update streams one account may hold open on one instance (its tabs and devices);
+ *                      one more is refused with 429
+ * @param streams       live-update streams one instance holds open in all; one more is refused with 503
+ * @param streamQueue   updates waiting to be written to one stream; when they are this many, its client stopped
+ *                      reading and the stream is dropped
+ * @param streamSendTimeout how long one write to a stream may take before the stream is dropped
+ * @param streamHeartbeat how long a stream may stay silent: then a comment is written, so that a stream whose
+ *                      client is gone ends (and gives its slot back) within about two of these; also the
+ *                      {@code Retry-After} of a refused stream
  */
 @ConfigurationProperties("gridwhistle.limits")
 public record LimitProperties(
@@ -29,5 +38,10 @@ public record LimitProperties(
         @DefaultValue("60") int photosPerWindow,
         @DefaultValue("10m") Duration photoWindow,
         @DefaultValue("600") int filingsPerWindow,
-        @DefaultValue("10m") Duration filingWindow) {
+        @DefaultValue("10m") Duration filingWindow,
+        @DefaultValue("5") int streamsPerAccount,
+        @DefaultValue("2000") int streams,
+        @DefaultValue("1024") int streamQueue,
+        @DefaultValue("10s") Duration streamSendTimeout,
+        @DefaultValue("20s") Duration streamHeartbeat) {
 }

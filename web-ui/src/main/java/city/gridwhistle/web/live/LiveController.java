@@ -8,7 +8,6 @@ import city.gridwhistle.api.shared.Actor;
 import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-Sent Events. {@code /api/stream/cases}: first an {@code inbox} event with the caller's open cases, then
  * a {@code case} event for every change to a case the caller may see. {@code /api/stream/dashboard}: a
  * {@code changed} event whenever figures of the caller's area changed. Streams end after 30 minutes; clients
- * reconnect; they also end when the application stops ({@link LiveStreams}).
+ * reconnect; they also end when the application stops ({@link LiveStreams}). An account may hold a few at once,
+ * an instance a bounded number in all (429 and 503 beyond, with {@code Retry-After}).
  */
 @RestController
 @RequestMapping("/api/stream")
@@ -35,17 +35,15 @@ class LiveController {
 
     @GetMapping(path = "/cases", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter cases(Actor viewer) {
-        SubscriptionQueryResult<CaseSearchResult, CaseView> subscription = queries.subscriptionQuery(
+        return streams.open(viewer, () -> queries.subscriptionQuery(
                 new WatchCasesQuery(viewer), ResponseTypes.instanceOf(CaseSearchResult.class),
-                ResponseTypes.instanceOf(CaseView.class));
-        return streams.open(subscription, "inbox", "case");
+                ResponseTypes.instanceOf(CaseView.class)), "inbox", "case");
     }
 
     @GetMapping(path = "/dashboard", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter dashboard(Actor viewer) {
-        SubscriptionQueryResult<Instant, WatchDashboardQuery.DashboardChanged> subscription = queries.subscriptionQuery(
+        return streams.open(viewer, () -> queries.subscriptionQuery(
                 new WatchDashboardQuery(viewer), ResponseTypes.instanceOf(Instant.class),
-                ResponseTypes.instanceOf(WatchDashboardQuery.DashboardChanged.class));
-        return streams.open(subscription, "connected", "changed");
+                ResponseTypes.instanceOf(WatchDashboardQuery.DashboardChanged.class)), "connected", "changed");
     }
 }

@@ -12,7 +12,6 @@ import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The signed-in rider's inbox: every status change of the cases they follow, newest first; the notification that
  * their case was resolved carries the request to confirm the fix ({@code confirmation.verifyPath}).
  * {@code /stream}: first an {@code inbox} event with the newest page, then a {@code notification} event for each
- * new one (streams end after 30 minutes; clients reconnect).
+ * new one (streams end after 30 minutes; clients reconnect; counted with the account's other live streams,
+ * {@link LiveStreams}).
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -71,9 +71,8 @@ class NotificationController {
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Actor viewer) {
-        SubscriptionQueryResult<RiderNotifications, RiderNotification> subscription = queries.subscriptionQuery(
+        return streams.open(viewer, () -> queries.subscriptionQuery(
                 new WatchRiderNotificationsQuery(viewer), ResponseTypes.instanceOf(RiderNotifications.class),
-                ResponseTypes.instanceOf(RiderNotification.class));
-        return streams.open(subscription, "inbox", "notification");
+                ResponseTypes.instanceOf(RiderNotification.class)), "inbox", "notification");
     }
 }

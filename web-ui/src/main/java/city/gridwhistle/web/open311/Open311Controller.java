@@ -14,6 +14,7 @@ import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.web.limits.LimitProperties;
 import city.gridwhistle.web.limits.RateLimits;
+import city.gridwhistle.web.photos.PhotoStore;
 import city.gridwhistle.web.security.ApiKeys;
 import city.gridwhistle.web.security.GridUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,13 +62,18 @@ class Open311Controller {
     static final String BASE = "/open311/v2";
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     static final String CHANNEL = "OPEN311";
+    static final String KEY_HEADER = "X-Api-Key";
     /** The specification's default window: the last 90 days. */
     static final Duration WINDOW = Duration.ofDays(90);
     /** What a request's id may look like (a case id); anything else names no request. */
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** How deep pages by number reach, as the case search's. */
     static final int MAX_PAGED_RESULTS = 10_000;
-    private static final String CHANGESET = "2026-11-29T00:00:00+08:00";
+    private static final String CHANGESET = "2026-12-07T00:00:00+08:00";
+    /** How far back one call for updates reaches. */
+    static final Duration UPDATES_WINDOW = Duration.ofDays(7);
+    /** How many changed requests one call for updates may cover. */
+    static final int MAX_UPDATED_REQUESTS = 1_000;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -75,9 +82,14 @@ class Open311Controller {
     private final Open311Properties settings;
     private final RateLimits.Limit perAddress;
     private final RateLimits.Limit filingsPerKey;
+    private final Open311MediaLinks mediaLinks;
+    private final PhotoStore photos;
 
     Open311Controller(CommandGateway commands, QueryGateway queries, ApiKeys apiKeys, Open311Services services,
-                      Open311Properties settings, RateLimits rateLimits, LimitProperties limits) {
+                      Open311Properties settings, RateLimits rateLimits, LimitProperties limits,
+                      Open311MediaLinks mediaLinks, PhotoStore photos) {
+        this.mediaLinks = mediaLinks;
+        this.photos = photos;
         this.commands = commands;
         this.queries = queries;
         this.apiKeys = apiKeys;
@@ -89,10 +101,49 @@ class Open311Controller {
                 "filings");
     }
 
-    /** Every Open311 call counts against its address's limit; over it, 429 with Retry-After. */
+    /**
+     * Every Open311 call counts against its address's limit; over it, 429 with Retry-After. Then a key in the URL
+     * is refused, whatever the path, before anything else is done: URLs land in access logs, proxies' logs and
+     * browser histories, so the key is taken from the body or a header only (docs/security.md rule 11). The call
+     * is counted first so that a refused one still counts (rule 10). An empty {@code api_key=} carries no secret
+     * and is let through: FixMyStreet's client sends one when it has no key.
+     */
     @ModelAttribute
     void limitPerAddress(HttpServletRequest request) {
         perAddress.acquire(request.getRemoteAddr());
+        if (keyInQuery(request.getQueryString())) {
+            throw Open311Exception.badRequest("api_key must not be sent in the URL, where logs keep it: send it as"
+                    + " the form field api_key in a POST body or as the header X-Api-Key, and have the key replaced");
+        }
+    }
+
+    /** Whether the query string names a non-empty {@code api_key} (however it is encoded or cased). */
+    static boolean keyInQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                    java.nio.charset.StandardCharsets.UTF_8).trim();
+            String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                    java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (name.equalsIgnoreCase("api_key") && !value.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Any other path under the base, with any method: 404 in the format the path asks for, as Open311 clients
+     * parse errors, not an HTML page or a problem detail.
+     */
+    @RequestMapping("/**")
+    ResponseEntity<String> unknown(HttpServletRequest request) {
+        throw Open311Exception.notFound("no such resource: " + BASE
+                + " serves discovery, services, services/{service_code}, requests, requests/{service_request_id}"
+                + " and servicerequestupdates, each as .json or .xml");
     }
 
     @GetMapping("/discovery.{format}")
@@ -130,7 +181,11 @@ class Open311Controller {
                 .orElseThrow(() -> Open311Exception.notFound("no service with service_code " + code));
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", service.code());
-        definition.put("attributes", List.of());
+        List<Object> attributes = new ArrayList<>();
+        for (int i = 0; i < service.attributes().size(); i++) {
+            attributes.add(service.attributes().get(i).definition(i + 1));
+        }
+        definition.put("attributes", attributes);
         return as.respond(HttpStatus.OK, "service_definition", definition);
     }
 
@@ -147,6 +202,7 @@ class Open311Controller {
         }
         Open311Service service = services.find(code)
                 .orElseThrow(() -> Open311Exception.badRequest("service_code " + code + " is not a service"));
+        Map<String, String> attributes = attributes(service, form);
         String address = trimmed(form.getFirst("address_string"));
         GeoPoint location = location(form.getFirst("lat"), form.getFirst("long"), address);
         if (location == null) {
@@ -178,7 +234,7 @@ class Open311Controller {
         try {
             receipt = commands.sendAndWait(new FileReportCommand(UUID.randomUUID().toString(),
                     UUID.randomUUID().toString(), caller.subjectId(), service.code(), location, address, text,
-                    List.of(), null));
+                    List.of(), null, attributes));
         } catch (CommandExecutionException e) {
             throw rejected(e.getCause() == null ? e : e.getCause());
         } catch (CommandRejectedException e) {
@@ -195,13 +251,18 @@ class Open311Controller {
 
     @GetMapping("/requests/{id}.{format}")
     ResponseEntity<String> request(@PathVariable String id, @PathVariable String format,
-                                   @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+                                   @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+                                   @RequestParam(required = false) String extensions,
+                                   @RequestHeader(name = KEY_HEADER, required = false) String key,
+                                   HttpServletRequest http) {
         Open311Format as = Open311Format.of(format);
         checkJurisdiction(jurisdiction);
-        PublicCase found = (REQUEST_ID.matcher(id).matches() ? publicCases(List.of(id), null, 0, 1)
+        String reader = reader(key);
+        PublicCase found = (REQUEST_ID.matcher(id).matches() ? publicCases(List.of(id), null, 0, 1, reader)
                 : List.<PublicCase>of()).stream().findFirst()
                 .orElseThrow(() -> Open311Exception.notFound("no such service request"));
-        return as.respond(HttpStatus.OK, "service_requests", List.of(serviceRequest(found, true)));
+        return as.respond(HttpStatus.OK, "service_requests", List.of(serviceRequest(found, true,
+                "true".equalsIgnoreCase(trimmed(extensions)), http)));
     }
 
     @GetMapping("/requests.{format}")
@@ -214,9 +275,12 @@ class Open311Controller {
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String page,
                                     @RequestParam(name = "page_size", required = false) String pageSize,
-                                    @RequestParam(required = false) String extensions) {
+                                    @RequestParam(required = false) String extensions,
+                                    @RequestHeader(name = KEY_HEADER, required = false) String key,
+                                    HttpServletRequest http) {
         Open311Format as = Open311Format.of(format);
         checkJurisdiction(jurisdiction);
+        String reader = reader(key);
         boolean notes = "true".equalsIgnoreCase(trimmed(extensions));
         if (ids != null && !ids.isBlank()) {
             // by id, every other filter is ignored (as the specification says)
@@ -227,43 +291,158 @@ class Open311Controller {
                 throw Open311Exception.badRequest("service_request_id names at most "
                         + FindPublicCasesQuery.MAX_PAGE_SIZE + " requests");
             }
-            List<Object> found = wanted.isEmpty() ? List.of() : publicCases(wanted, null, 0, wanted.size()).stream()
-                    .map(one -> (Object) serviceRequest(one, notes)).toList();
+            List<Object> found = wanted.isEmpty() ? List.of() : publicCases(wanted, null, 0, wanted.size(), reader)
+                    .stream().map(one -> (Object) serviceRequest(one, notes, notes, http)).toList();
             return as.respond(HttpStatus.OK, "service_requests", found);
         }
         String serviceCode = trimmed(code);
         if (serviceCode != null && services.find(serviceCode).isEmpty()) {
             throw Open311Exception.badRequest("service_code " + serviceCode + " is not a service; see services");
         }
-        Instant to = date("end_date", end);
-        Instant from = date("start_date", start);
-        if (to == null) {
-            to = from == null ? Instant.now() : from.plus(WINDOW);
-        }
-        if (from == null) {
-            from = to.minus(WINDOW);
-        }
-        if (!from.isBefore(to)) {
-            throw Open311Exception.badRequest("start_date must be before end_date");
-        }
-        if (Duration.between(from, to).compareTo(WINDOW) > 0) {
-            throw Open311Exception.badRequest("start_date to end_date spans at most 90 days");
-        }
+        Instant[] window = window(start, end, WINDOW);
         int size = number("page_size", pageSize, FindPublicCasesQuery.MAX_PAGE_SIZE, FindPublicCasesQuery.MAX_PAGE_SIZE);
         int pageNumber = number("page", page, 1, Integer.MAX_VALUE);
         if ((long) pageNumber * size > MAX_PAGED_RESULTS) {
             throw Open311Exception.badRequest("page and page_size reach at most the first " + MAX_PAGED_RESULTS
                     + " requests");
         }
+        // start_date and end_date select on the updated time, as FixMyStreet's client reads them: it keeps only
+        // the requests whose updated_datetime lies in the window it asked for (decision 0050)
         CaseFilters filters = new CaseFilters(statuses(status), null, null, serviceCode, null, null, null, null, null,
-                null, from, to, null, null);
-        List<Object> found = publicCases(List.of(), filters, pageNumber - 1, size).stream()
-                .map(one -> (Object) serviceRequest(one, notes)).toList();
+                null, null, null, null, null);
+        List<Object> found = queries.query(new FindPublicCasesQuery(List.of(), filters, window[0], window[1],
+                        reader, pageNumber - 1, size), PublicCases.class).join().cases().stream()
+                .map(one -> (Object) serviceRequest(one, notes, notes, http)).toList();
         return as.respond(HttpStatus.OK, "service_requests", found);
     }
 
-    private List<PublicCase> publicCases(List<String> ids, CaseFilters filters, int page, int size) {
-        return queries.query(new FindPublicCasesQuery(ids, filters, page, size), PublicCases.class).join().cases();
+    /**
+     * The servicerequestupdates extension, as FixMyStreet's client reads it ({@code Open311::GetServiceRequestUpdates}):
+     * the changes of requests whose last modification lies in {@code [start_date, end_date)}, oldest first. Each
+     * step of the loop a request reached in the window is an update, and so is its state at its last modification;
+     * {@code update_id} names the request, the state and the second, so it is the same on every call and a client
+     * stores each once. An update says only what the public record says: the extended state and the public note
+     * written from it, never a reason, a note or who acted. A voided request's update is NO_FURTHER_ACTION.
+     */
+    @GetMapping("/servicerequestupdates.{format}")
+    ResponseEntity<String> updates(@PathVariable String format,
+                                   @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+                                   @RequestParam(name = "start_date", required = false) String start,
+                                   @RequestParam(name = "end_date", required = false) String end) {
+        Open311Format as = Open311Format.of(format);
+        checkJurisdiction(jurisdiction);
+        Instant[] window = window(start, end, UPDATES_WINDOW);
+        Map<String, Update> updates = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            PublicCases found = queries.query(new FindPublicCasesQuery(List.of(), CaseFilters.NONE, window[0],
+                    window[1], null, page, FindPublicCasesQuery.MAX_PAGE_SIZE), PublicCases.class).join();
+            if (found.total() > MAX_UPDATED_REQUESTS) {
+                throw Open311Exception.badRequest("more than " + MAX_UPDATED_REQUESTS + " requests changed between"
+                        + " start_date and end_date; ask for a shorter window");
+            }
+            for (PublicCase one : found.cases()) {
+                List<PublicCase.Milestone> changes = new ArrayList<>(one.milestones());
+                changes.add(new PublicCase.Milestone(one.status(), one.updatedAt()));
+                for (PublicCase.Milestone change : changes) {
+                    if (change.at() == null || change.at().isBefore(window[0]) || !change.at().isBefore(window[1])) {
+                        continue;
+                    }
+                    Update update = update(one, change);
+                    updates.putIfAbsent(update.id(), update);
+                }
+            }
+            if (found.cases().size() < FindPublicCasesQuery.MAX_PAGE_SIZE) {
+                break;
+            }
+        }
+        List<Object> ordered = updates.values().stream()
+                .sorted(java.util.Comparator.comparing(Update::at).thenComparing(Update::id))
+                .map(update -> (Object) update.fields()).toList();
+        return as.respond(HttpStatus.OK, "service_request_updates", ordered);
+    }
+
+    /** An update, with its time to order by. */
+    private record Update(String id, Instant at, Map<String, Object> fields) {
+    }
+
+    private static Update update(PublicCase request, PublicCase.Milestone change) {
+        String id = request.caseId() + "-" + change.status().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                + change.at().getEpochSecond();
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("update_id", id);
+        update.put("service_request_id", request.caseId());
+        update.put("status", Open311Statuses.extended(change.status()));
+        update.put("updated_datetime", Open311Times.format(change.at()));
+        update.put("description", Open311StatusNotes.of(change.status()));
+        update.put("media_url", null);
+        return new Update(id, change.at(), update);
+    }
+
+    /**
+     * The window of {@code start_date} and {@code end_date}, by default the {@code span} up to now; at most
+     * {@code span} long.
+     */
+    private static Instant[] window(String start, String end, Duration span) {
+        Instant to = date("end_date", end);
+        Instant from = date("start_date", start);
+        if (to == null) {
+            to = from == null ? Instant.now() : from.plus(span);
+        }
+        if (from == null) {
+            from = to.minus(span);
+        }
+        if (!from.isBefore(to)) {
+            throw Open311Exception.badRequest("start_date must be before end_date");
+        }
+        if (Duration.between(from, to).compareTo(span) > 0) {
+            throw Open311Exception.badRequest("start_date to end_date spans at most " + span.toDays() + " days");
+        }
+        return new Instant[] {from, to};
+    }
+
+    private List<PublicCase> publicCases(List<String> ids, CaseFilters filters, int page, int size, String reader) {
+        return queries.query(new FindPublicCasesQuery(ids, filters, null, null, reader, page, size),
+                PublicCases.class).join().cases();
+    }
+
+    /**
+     * The partner reading, by the key in the {@code X-Api-Key} header (a GET has no body to carry it): the cases
+     * it reported get a signed media_url. No key: the public record as anyone reads it; a key that is unknown,
+     * revoked or not a partner's is refused, so that a client does not take the public record for its own.
+     */
+    private String reader(String key) {
+        if (trimmed(key) == null) {
+            return null;
+        }
+        GridUser user = apiKeys.authenticate(key.trim())
+                .orElseThrow(() -> Open311Exception.forbidden("the api_key is unknown or revoked"));
+        if (user.role() != Role.PARTNER) {
+            throw Open311Exception.forbidden("the api_key is not a partner's");
+        }
+        return user.subjectId();
+    }
+
+    /**
+     * A photo by a signed link from {@code media_url} (decision 0050): served without signing in while the link
+     * holds, stripped of metadata as every stored photo is; an expired, altered or foreign link is 404 as for no
+     * photo. Caches keep it privately, and no longer than the link holds.
+     */
+    @GetMapping(Open311MediaLinks.PATH + "{sha256}")
+    ResponseEntity<byte[]> media(@PathVariable String sha256,
+                                 @RequestParam(required = false) String expires,
+                                 @RequestParam(required = false) String kid,
+                                 @RequestParam(required = false) String sig) {
+        if (!mediaLinks.valid(sha256, expires, kid, sig)) {
+            throw Open311Exception.notFound("no such media");
+        }
+        PhotoStore.Photo photo = photos.load(sha256)
+                .orElseThrow(() -> Open311Exception.notFound("no such media"));
+        long seconds = Math.max(0, Duration.between(Instant.now(), Open311MediaLinks.expiry(expires)).toSeconds());
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofSeconds(seconds)).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(photo.bytes());
     }
 
     /**
@@ -271,17 +450,21 @@ class Open311Controller {
      * about 100 m, the community for an address), how far along and by when; never the reporter's words, photos,
      * who works on it, or any reason or note. With {@code notes}, one note per step of the loop it reached.
      */
-    private Map<String, Object> serviceRequest(PublicCase found, boolean notes) {
+    private Map<String, Object> serviceRequest(PublicCase found, boolean notes, boolean extended,
+                                               HttpServletRequest http) {
         Optional<Open311Service> service = services.find(found.categoryCode());
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", found.caseId());
-        request.put("status", found.status().isOpen() ? "open" : "closed");
+        request.put("status", extended ? Open311Statuses.extended(found.status())
+                : Open311Statuses.basic(found.status()));
         request.put("status_notes", Open311StatusNotes.of(found.status()));
         // from the service itself: a case read the moment it was filed may not show its category's name yet
-        request.put("service_name", service.map(Open311Service::name).orElse(found.categoryZh()));
+        request.put("service_name", found.tombstone() ? null
+                : service.map(Open311Service::name).orElse(found.categoryZh()));
         request.put("service_code", found.categoryCode());
         request.put("description", null);
-        request.put("agency_responsible", service.map(Open311Service::agencyResponsible).orElse(null));
+        request.put("agency_responsible", found.tombstone() ? null
+                : service.map(Open311Service::agencyResponsible).orElse(null));
         request.put("service_notice", null);
         request.put("requested_datetime", Open311Times.format(found.reportedAt()));
         request.put("updated_datetime", Open311Times.format(found.updatedAt()));
@@ -291,7 +474,9 @@ class Open311Controller {
         request.put("zipcode", null);
         request.put("lat", found.approximateLocation() == null ? null : found.approximateLocation().lat());
         request.put("long", found.approximateLocation() == null ? null : found.approximateLocation().lon());
-        request.put("media_url", null);
+        // only a partner reading a case it filed gets a photo, by a signed link that expires (decision 0050)
+        request.put("media_url", found.ownPhotoHashes().isEmpty() ? null
+                : mediaLinks.link(found.ownPhotoHashes().getFirst(), http));
         if (notes) {
             List<Object> history = new ArrayList<>();
             for (PublicCase.Milestone milestone : found.milestones()) {
@@ -305,12 +490,46 @@ class Open311Controller {
         return request;
     }
 
+    /**
+     * The {@code attribute[code]=value} fields, checked against the service's definition: a code it does not ask,
+     * a value it does not allow, a code given twice, or a required one missing is a 400 naming it.
+     */
+    static Map<String, String> attributes(Open311Service service, MultiValueMap<String, String> form) {
+        Map<String, String> answers = new java.util.TreeMap<>();
+        for (Map.Entry<String, List<String>> field : form.entrySet()) {
+            String name = field.getKey();
+            if (!name.startsWith("attribute[")) {
+                continue;
+            }
+            if (!name.endsWith("]")) {
+                throw Open311Exception.badRequest(name + " is not attribute[code]");
+            }
+            String code = name.substring("attribute[".length(), name.length() - 1);
+            Open311Attribute attribute = service.attribute(code).orElseThrow(() -> Open311Exception.badRequest(
+                    "attribute[" + (code.length() > 40 ? code.substring(0, 40) + "…" : code) + "] is not asked by "
+                            + service.code() + (service.attributes().isEmpty() ? ", which asks none"
+                            : "; it asks " + String.join(", ", service.attributes().stream()
+                                    .map(Open311Attribute::code).toList()))));
+            if (field.getValue().size() != 1) {
+                throw Open311Exception.badRequest("attribute[" + code + "] takes one value");
+            }
+            answers.put(code, attribute.check(field.getValue().getFirst()));
+        }
+        for (Open311Attribute attribute : service.attributes()) {
+            if (attribute.required() && !answers.containsKey(attribute.code())) {
+                throw Open311Exception.badRequest("attribute[" + attribute.code() + "] is required for "
+                        + service.code());
+            }
+        }
+        return answers;
+    }
+
     private static Map<String, Object> service(Open311Service service) {
         Map<String, Object> listed = new LinkedHashMap<>();
         listed.put("service_code", service.code());
         listed.put("service_name", service.name());
         listed.put("description", service.description());
-        listed.put("metadata", false);
+        listed.put("metadata", !service.attributes().isEmpty());
         listed.put("type", "realtime");
         listed.put("keywords", String.join(",", service.keywords()));
         listed.put("group", service.group());

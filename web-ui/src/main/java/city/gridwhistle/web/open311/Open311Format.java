@@ -18,9 +18,11 @@ enum Open311Format {
     XML(new MediaType("text", "xml", StandardCharsets.UTF_8));
 
     private static final ObjectMapper WRITER = new ObjectMapper();
-    private static final Map<String, String> ITEMS = Map.of("endpoints", "endpoint", "formats", "format",
-            "attributes", "attribute", "values", "value", "service_requests", "request", "services", "service",
-            "errors", "error", "notes", "note");
+    private static final Map<String, String> ITEMS = Map.ofEntries(Map.entry("endpoints", "endpoint"),
+            Map.entry("formats", "format"), Map.entry("attributes", "attribute"), Map.entry("values", "value"),
+            Map.entry("service_requests", "request"), Map.entry("services", "service"), Map.entry("errors", "error"),
+            Map.entry("notes", "note"), Map.entry("service_request_updates", "request_update"),
+            Map.entry("media_urls", "media_url"));
 
     private final MediaType mediaType;
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The services Open311 offers: the standard category catalogue ({@code gridwhistle/categories.json}). The
  * service name is the Chinese name; the description gives the English name and what makes a report registrable.
- * No category asks for extra fields, so every service has {@code metadata=false} and an empty definition.
+ * A category's {@code attributes} are the questions its service definition asks ({@link Open311Attribute}).
  */
 @Component
 class Open311Services {
@@ -56,7 +56,17 @@ class Open311Services {
                 category.path("majorZh").asText(), category.path("majorEn").asText()));
         keywords.removeIf(String::isBlank);
         String group = category.path("majorZh").asText() + " / " + category.path("majorEn").asText();
+        List<Open311Attribute> attributes = new ArrayList<>();
+        for (JsonNode attribute : category.path("attributes")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            attribute.path("values").forEach(value -> values.put(value.path("key").asText(),
+                    value.path("name").asText()));
+            attributes.add(new Open311Attribute(attribute.path("code").asText(), attribute.path("datatype").asText(),
+                    attribute.path("required").asBoolean(false), attribute.path("description").asText(),
+                    values, attribute.hasNonNull("min") ? attribute.path("min").decimalValue() : null,
+                    attribute.hasNonNull("max") ? attribute.path("max").decimalValue() : null));
+        }
         return new Open311Service(category.path("code").asText(), category.path("zh").asText(), description, group,
-                keywords, category.path("responsibleUnit").asText(null));
+                keywords, category.path("responsibleUnit").asText(null), attributes);
     }
 }

@@ -9,6 +9,7 @@ import city.gridwhistle.web.outage.BackendUnavailableException;
 import city.gridwhistle.web.outage.DatabaseAvailability;
 import city.gridwhistle.web.limits.BodyLimitFilter;
 import city.gridwhistle.web.limits.BodyTooLargeException;
+import city.gridwhistle.web.live.StreamRefusedException;
 import city.gridwhistle.web.outage.OutageFilter;
 import city.gridwhistle.web.outage.Outages;
 import city.gridwhistle.web.photos.PhotoRejectedException;
@@ -174,6 +175,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage(), List.of()));
+    }
+
+    /** One live stream too many: 429 for the account's own, 503 when this instance is full (decision 0051). */
+    @ExceptionHandler(StreamRefusedException.class)
+    ResponseEntity<ProblemDetail> streamRefused(StreamRefusedException e) {
+        HttpStatus status = e.overall() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(status, e.overall() ? "streams-full" : "too-many-streams", e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(AuthenticationException.class)

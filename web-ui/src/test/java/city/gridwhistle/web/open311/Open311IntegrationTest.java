@@ -76,7 +76,7 @@ class Open311IntegrationTest {
         assertThat(fireLane.path("service_code").isTextual()).isTrue();
         assertThat(fireLane.path("service_name").asText()).isEqualTo("占用消防通道");
         assertThat(fireLane.path("description").asText()).contains("Blocked fire lane");
-        assertThat(fireLane.path("metadata").asBoolean(true)).isFalse();
+        assertThat(fireLane.path("metadata").asBoolean(false)).as("it asks questions").isTrue();
         assertThat(fireLane.path("type").asText()).isEqualTo("realtime");
         assertThat(fireLane.path("keywords").asText()).contains("消防");
         assertThat(fireLane.path("group").asText()).contains("街面秩序");
@@ -92,10 +92,19 @@ class Open311IntegrationTest {
         assertJson(json, HttpStatus.OK);
         JsonNode definition = JSON.readTree(json.getBody());
         assertThat(definition.path("service_code").asText()).isEqualTo(SERVICE);
-        assertThat(definition.path("attributes").isArray()).isTrue();
+        JsonNode blocked = find(definition.path("attributes"), "code", "traffic_blocked");
+        assertThat(blocked.path("variable").asBoolean()).isTrue();
+        assertThat(blocked.path("datatype").asText()).isEqualTo("singlevaluelist");
+        assertThat(blocked.path("order").asInt()).isEqualTo(1);
+        assertThat(blocked.path("description").asText()).contains("blocked");
+        assertThat(blocked.path("values").findValuesAsText("key")).containsExactly("yes", "no");
 
         Element xml = assertXml(get("/open311/v2/services/" + SERVICE + ".xml"), HttpStatus.OK, "service_definition");
         assertThat(text(xml, "service_code")).isEqualTo(SERVICE);
+        Element attribute = (Element) xml.getElementsByTagName("attribute").item(0);
+        assertThat(text(attribute, "code")).isEqualTo("traffic_blocked");
+        assertThat(attribute.getElementsByTagName("value").getLength()).isEqualTo(2);
+        assertThat(text((Element) attribute.getElementsByTagName("value").item(0), "key")).isEqualTo("yes");
 
         assertError(get("/open311/v2/services/X9999.json"), HttpStatus.NOT_FOUND);
         assertError(get("/open311/v2/services/X9999.xml"), HttpStatus.NOT_FOUND);
@@ -139,6 +148,9 @@ class Open311IntegrationTest {
         // the same case, in the native API
         JsonNode native_ = new Api(anyone).get("/api/cases/" + id);
         assertThat(native_.path("categoryCode").asText()).isEqualTo(SERVICE);
+        // the answers are kept on the case, for those who handle it; the public record does not show them
+        assertThat(native_.path("attributes").path("traffic_blocked").asText()).isEqualTo("yes");
+        assertThat(found.getBody()).doesNotContain("traffic_blocked");
 
         String now = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(1));
         String dayAgo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1));
@@ -223,7 +235,7 @@ class Open311IntegrationTest {
             form.add("long", Double.toString(where[1]));
         }
         form.add("description", description);
-        form.add("attribute[none]", "ignored");
+        form.add("attribute[traffic_blocked]", "yes");
         form.add("email", "someone@example.org");
         return form;
     }

@@ -191,6 +191,12 @@ class AccessMatrixIntegrationTest {
             row("GET", "/open311/v2/requests/{id}.{format}", SIGNED_IN).anonymousToo()
                     .at("/open311/v2/requests/00000000-0000-0000-0000-00000000dead.json"),
             row("POST", "/open311/v2/requests.{format}", EnumSet.of(PARTNER)).refusedAsOpen311(),
+            row("GET", "/open311/v2/servicerequestupdates.{format}", SIGNED_IN).anonymousToo(),
+            // a signed media link is the credential: without a valid one, 404 for everyone
+            row("GET", "/open311/v2/media/{sha256}", SIGNED_IN).anonymousToo()
+                    .at("/open311/v2/media/" + "0".repeat(64)),
+            // any other path and method under Open311: 404 in its format, for everyone
+            row("ANY", "/open311/v2/**", SIGNED_IN).anonymousToo().at("/open311/v2/nothing.json"),
 
             row("GET", "/actuator/health", SIGNED_IN).anonymousToo(),
             row("GET", "/actuator/health/**", SIGNED_IN).anonymousToo().at("/actuator/health/db"),
@@ -267,7 +273,8 @@ class AccessMatrixIntegrationTest {
     }
 
     private Http.Response call(Row row, Credential caller) {
-        return http.send(row.method(), row.samplePath(), caller, row.body());
+        // a handler for any method is tried with one no other handler of its paths takes
+        return http.send(row.method().equals("ANY") ? "DELETE" : row.method(), row.samplePath(), caller, row.body());
     }
 
     /** A token of its own for the role's account. */

@@ -214,20 +214,28 @@ class WhistleBlowerProtectionIntegrationTest {
     }
 
     @Test
-    void aVoidedCaseIsOffThePublicRecord() {
+    void aVoidedCaseIsATombstoneOnThePublicRecordAndOffItForRiders() {
         String voided = api.fileCase("E0104", new double[] {LIANGFENG_09[0] + 0.0003, LIANGFENG_09[1]},
                 "墙边搭了个棚子 voidedrecord", STRANGER);
         api.awaitCase(voided, c -> "W005".equals(c.path("workerId").asText()));
         api.done(voided, "void", "jinjiang", Map.of("reason", "重复上报，联系人" + SECRET_NAME));
         api.awaitStatus(voided, "VOIDED");
 
-        assertThat(http.getForEntity("/open311/v2/requests/" + voided + ".json", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        // decision 0050: a client that imported it learns it ended, and nothing of what, where or why
+        String byId = await().atMost(Api.READ_MODEL_WITHIN).until(() -> http.getForEntity("/open311/v2/requests/"
+                + voided + ".json?extensions=true", String.class).getBody(), body -> body.contains("NO_FURTHER_ACTION"));
+        assertThat(byId).contains(voided).doesNotContain(SECRET_NAME, "E0104", "棚子", "voidedrecord", "W005",
+                Double.toString(LIANGFENG_09[1]).substring(0, 7));
         assertThat(http.getForEntity("/open311/v2/requests.json?service_request_id=" + voided, String.class)
-                .getBody()).doesNotContain(voided);
+                .getBody()).contains(voided).doesNotContain(SECRET_NAME, "E0104");
         assertThat(http.getForEntity("/open311/v2/requests.json?service_code=E0104", String.class).getBody())
                 .doesNotContain(voided, SECRET_NAME);
+        assertThat(http.getForEntity("/open311/v2/servicerequestupdates.json", String.class).getBody())
+                .contains(voided).doesNotContain(SECRET_NAME, "重复上报");
+        // to riders with no part in it, it still does not exist
         assertThat(api.act(voided, "follow", FOLLOWER, Map.of()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.as(FOLLOWER).getForEntity("/api/cases/" + voided, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get(STRANGER, "/api/cases/" + voided).path("status").asText()).as("its reporter still sees it")
                 .isEqualTo("VOIDED");
     }
