@@ -18,7 +18,8 @@ class PageModel {
 
     private static final List<NavLink> RIDER = List.of(new NavLink("/rider", "nav.rider.report"),
             new NavLink("/rider/reports", "nav.rider.reports"), new NavLink("/rider/inbox", "nav.rider.inbox"),
-            new NavLink("/rider/points", "nav.rider.points"), new NavLink("/rider/stations", "nav.rider.stations"));
+            new NavLink("/rider/points", "nav.rider.points"), new NavLink("/rider/stations", "nav.rider.stations"),
+            new NavLink("/rider/devices", "nav.rider.devices"));
     private static final List<NavLink> WORKER = List.of(new NavLink("/worker", "nav.worker.inbox"),
             new NavLink("/worker/map", "nav.worker.map"));
     private static final List<NavLink> SUPERVISOR = List.of(new NavLink("/supervisor", "nav.supervisor.dashboard"),

@@ -33,8 +33,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -190,8 +188,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> authentication(AuthenticationException e) {
-        String type = e instanceof LockedException ? "account-locked"
-                : e instanceof DisabledException ? "account-disabled" : "invalid-credentials";
+        // one answer whatever the reason: which names exist, or are disabled, is nobody's business (decision 0048)
+        String type = "invalid-credentials";
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gridwhistle\"")
                 .body(problem(HttpStatus.UNAUTHORIZED, type, e.getMessage(), List.of()));

@@ -1,15 +1,15 @@
 package city.gridwhistle.web.security;
 
 import city.gridwhistle.api.shared.Role;
-import java.time.Instant;
 
-/** A row of the {@code account} table. */
+/**
+ * A row of the {@code account} table.
+ *
+ * @param accessVersion      moves on with every change that ends the account's sessions and tokens (V50)
+ * @param mustChangePassword set by an administrator's reset: the owner may do nothing but choose a password
+ */
 public record Account(String username, String passwordHash, Role role, String subjectId, String displayName,
-                      String districtCode, boolean enabled, int failedAttempts, Instant lockedUntil) {
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
+                      String districtCode, boolean enabled, long accessVersion, boolean mustChangePassword) {
 
     public GridUser user(String channel) {
         return new GridUser(username, role, subjectId, districtCode, channel);

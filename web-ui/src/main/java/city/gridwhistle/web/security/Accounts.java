@@ -3,7 +3,6 @@ package city.gridwhistle.web.security;
 import city.gridwhistle.api.shared.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The {@code account} table, with the lock-out bookkeeping. */
+/** The {@code account} table. */
 @Component
 public class Accounts {
 
@@ -19,29 +18,26 @@ public class Accounts {
     /** Not a hash of any password: nothing signs in with it. */
     private static final String NO_PASSWORD = "!";
     private static final int MAX_USERNAME = 64;
+    private static final String COLUMNS = "username, password_hash, role, subject_id, display_name, district_code,"
+            + " enabled, access_version, must_change_password";
 
     private final JdbcTemplate jdbc;
-    private final SecuritySettings settings;
     private final Clock clock;
 
-    public Accounts(JdbcTemplate jdbc, SecuritySettings settings, Clock clock) {
+    public Accounts(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.settings = settings;
         this.clock = clock;
     }
 
     public Optional<Account> find(String username) {
         return jdbc.query("""
-                select username, password_hash, role, subject_id, display_name, district_code, enabled,
-                       failed_attempts, locked_until
-                  from account where username = ?""", Accounts::account, username).stream().findFirst();
+                select %s from account where username = ?""".formatted(COLUMNS), Accounts::account, username)
+                .stream().findFirst();
     }
 
     public List<Account> all() {
         return jdbc.query("""
-                select username, password_hash, role, subject_id, display_name, district_code, enabled,
-                       failed_attempts, locked_until
-                  from account order by role, username""", Accounts::account);
+                select %s from account order by role, username""".formatted(COLUMNS), Accounts::account);
     }
 
     /** Creates the account; false when the username or the (role, subject) is taken. */
@@ -70,7 +66,7 @@ public class Accounts {
      */
     public void erase(String username, String subjectId) {
         jdbc.update("update account set username = ?, display_name = ?, password_hash = ?, enabled = false,"
-                + " failed_attempts = 0, locked_until = null where username = ?",
+                + " must_change_password = false where username = ?",
                 erasedName(subjectId), ERASED, NO_PASSWORD, username);
     }
 
@@ -80,34 +76,31 @@ public class Accounts {
         return name.length() > MAX_USERNAME ? name.substring(0, MAX_USERNAME) : name;
     }
 
-    public boolean anyWithRole(Role role) {
-        Integer count = jdbc.queryForObject("select count(*) from account where role = ?", Integer.class, role.name());
+    /** Whether an enabled account of the role exists: one that can sign in. */
+    public boolean anyEnabledWithRole(Role role) {
+        Integer count = jdbc.queryForObject("select count(*) from account where role = ? and enabled", Integer.class,
+                role.name());
         return count != null && count > 0;
     }
 
-    /** A wrong password: after {@code maxFailedLogins} in a row the account locks for {@code lockout}. */
-    public void recordFailure(String username) {
-        // a lock that has run out starts the count afresh, so one more mistake does not lock again at once
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                update account
-                   set failed_attempts = case when locked_until is not null and locked_until <= ? then 1
-                                              else failed_attempts + 1 end,
-                       locked_until = case when locked_until is not null and locked_until <= ? then null
-                                           when failed_attempts + 1 >= ? then ? else locked_until end
-                 where username = ?""",
-                now, now, settings.maxFailedLogins(), Timestamp.from(clock.instant().plus(settings.lockout())), username);
+    /**
+     * Gives the account a new password hash, which ends its sessions and tokens (the access version moves on).
+     *
+     * @param mustChange whether the owner must choose another before doing anything else (a reset)
+     * @return the account's new access version; empty when there is no such account, or it is erased
+     */
+    public java.util.OptionalLong setPassword(String username, String passwordHash, boolean mustChange) {
+        return jdbc.queryForList("""
+                update account set password_hash = ?, must_change_password = ?
+                 where username = ? and username not like 'erased:%'
+                returning access_version""", Long.class, passwordHash, mustChange, username)
+                .stream().mapToLong(Long::longValue).findFirst();
     }
 
-    public void recordSuccess(String username) {
-        jdbc.update("update account set failed_attempts = 0, locked_until = null where username = ?", username);
-    }
-
-    private static Account account(ResultSet rs, int row) throws SQLException {
-        Timestamp locked = rs.getTimestamp(9);
-        return new Account(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8),
-                locked == null ? null : locked.toInstant());
+    static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                rs.getString("subject_id"), rs.getString("display_name"), rs.getString("district_code"),
+                rs.getBoolean("enabled"), rs.getLong("access_version"), rs.getBoolean("must_change_password"));
     }
 
     Instant now() {

@@ -41,7 +41,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String authorization = request.getHeader("Authorization");
         String apiKey = request.getHeader(API_KEY_HEADER);
-        Optional<GridUser> user;
+        Optional<RememberedCredentials.Checked> user;
         try {
             user = authenticate(authorization, apiKey, request, response);
         } catch (BackendUnavailableException e) {
@@ -52,25 +52,29 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (user == null) {
             return;
         }
-        user.ifPresent(u -> SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(u, null, u.authorities())));
+        user.ifPresent(checked -> {
+            GridUser u = checked.user();
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(u, null, u.authorities()));
+            PasswordChangeGate.mark(request, checked.passwordChangeRequired());
+        });
         chain.doFilter(request, response);
     }
 
     /** The caller, empty when anonymous, or null when the answer (401) has been written. */
-    private Optional<GridUser> authenticate(String authorization, String apiKey, HttpServletRequest request,
-                                            HttpServletResponse response) throws IOException {
-        Optional<GridUser> user;
+    private Optional<RememberedCredentials.Checked> authenticate(String authorization, String apiKey,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<RememberedCredentials.Checked> user;
         if (authorization != null && authorization.startsWith(BEARER)) {
-            user = tokens.authenticate(authorization.substring(BEARER.length()).trim());
+            user = tokens.checked(authorization.substring(BEARER.length()).trim());
             if (user.isEmpty()) {
                 problems.invalidCredentials(request, response, "the token is unknown, expired or revoked");
                 return null;
             }
         } else if (apiKey != null) {
-            user = apiKeys.authenticate(apiKey.trim());
+            user = apiKeys.checked(apiKey.trim());
             if (user.isEmpty()) {
-                problems.invalidCredentials(request, response, "the API key is unknown or revoked");
+                problems.invalidCredentials(request, response, "the API key is unknown, expired or revoked");
                 return null;
             }
         } else {

@@ -1,31 +1,37 @@
 package city.gridwhistle.web.security;
 
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password against the {@code account} table, with lock-out: wrong passwords are counted, and a
- * locked account is refused even with the right password until the lock expires. Unknown users cost the same
- * hashing work as known ones, so timing does not tell which usernames exist.
+ * Username and password against the {@code account} table, throttled per address and per name
+ * ({@link SignInThrottle}). Every refusal is the same: an unknown name, a wrong password and a disabled account
+ * are all "wrong username or password", and each costs one password hash, so neither the answer nor its timing
+ * tells which names exist.
  */
 @Component
 public class PasswordAuthentication implements AuthenticationProvider {
 
+    static final String REFUSED = "wrong username or password";
     private static final String CHANNEL = "WEB";
+    private static final String UNKNOWN_ADDRESS = "unknown";
 
     private final Accounts accounts;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
     private final String dummyHash;
 
-    public PasswordAuthentication(Accounts accounts, PasswordEncoder passwords) {
+    public PasswordAuthentication(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.dummyHash = passwords.encode("no such account");
     }
 
@@ -33,25 +39,25 @@ public class PasswordAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         String username = String.valueOf(request.getPrincipal());
         String password = String.valueOf(request.getCredentials());
-        var found = accounts.find(username);
-        if (found.isEmpty()) {
-            passwords.matches(password, dummyHash);
-            throw new BadCredentialsException("wrong username or password");
+        String address = request.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : UNKNOWN_ADDRESS;
+        OptionalLong wait = throttle.attempt(address, username);
+        if (wait.isPresent()) {
+            throw new SignInThrottledException(wait.getAsLong());
         }
-        Account account = found.get();
-        if (!account.enabled()) {
-            throw new DisabledException("the account is disabled");
-        }
-        if (account.lockedAt(accounts.now())) {
-            throw new LockedException("too many wrong passwords; the account is locked until " + account.lockedUntil());
-        }
-        if (!passwords.matches(password, account.passwordHash())) {
-            accounts.recordFailure(username);
-            throw new BadCredentialsException("wrong username or password");
-        }
-        accounts.recordSuccess(username);
+        Account account = checked(username, password).orElseThrow(() -> new BadCredentialsException(REFUSED));
+        throttle.succeeded(address, username);
         GridUser user = account.user(CHANNEL);
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+        signedIn.setDetails(new SignedIn(account.accessVersion()));
+        return signedIn;
+    }
+
+    /** The account, when it exists, is enabled and the password is its own; one hash is checked in any case. */
+    Optional<Account> checked(String username, String password) {
+        Optional<Account> usable = accounts.find(username).filter(Account::enabled);
+        boolean matches = passwords.matches(password, usable.map(Account::passwordHash).orElse(dummyHash));
+        return usable.filter(account -> matches);
     }
 
     @Override

@@ -22,11 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RememberedCredentials {
 
-    /** A credential as the database last confirmed it. */
-    record Checked(GridUser user, Instant expiresAt) {
+    /**
+     * A credential as the database last confirmed it.
+     *
+     * @param passwordChangeRequired the account's owner must choose a password before doing anything else
+     */
+    record Checked(GridUser user, Instant expiresAt, boolean passwordChangeRequired) {
     }
 
-    private record Entry(GridUser user, Instant expiresAt, Instant checkedAt) {
+    private record Entry(Checked checked, Instant checkedAt) {
     }
 
     private static final int MAX_ENTRIES = 100_000;
@@ -43,13 +47,13 @@ class RememberedCredentials {
     }
 
     /** Checks the credential with its hash against the database, or from memory while the database is down. */
-    Optional<GridUser> authenticate(String hash, Supplier<Optional<Checked>> check) {
+    Optional<Checked> authenticate(String hash, Supplier<Optional<Checked>> check) {
         Instant now = clock.instant();
         if (!database.isDown()) {
             try {
                 Optional<Checked> checked = check.get();
                 checked.ifPresentOrElse(c -> remember(hash, c, now), () -> entries.remove(hash));
-                return checked.map(Checked::user);
+                return checked;
             } catch (RuntimeException e) {
                 if (Outages.causeOf(e).filter(Backend.DATABASE::equals).isEmpty()) {
                     throw e;
@@ -59,8 +63,8 @@ class RememberedCredentials {
         }
         Entry entry = entries.get(hash);
         if (entry != null && entry.checkedAt().plus(settings.credentialGrace()).isAfter(now)
-                && (entry.expiresAt() == null || entry.expiresAt().isAfter(now))) {
-            return Optional.of(entry.user());
+                && (entry.checked().expiresAt() == null || entry.checked().expiresAt().isAfter(now))) {
+            return Optional.of(entry.checked());
         }
         throw new BackendUnavailableException(Backend.DATABASE, "credentials cannot be checked while the database is down");
     }
@@ -77,6 +81,6 @@ class RememberedCredentials {
                 entries.clear();
             }
         }
-        entries.put(hash, new Entry(checked.user(), checked.expiresAt(), now));
+        entries.put(hash, new Entry(checked, now));
     }
 }

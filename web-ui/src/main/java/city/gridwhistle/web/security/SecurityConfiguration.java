@@ -9,6 +9,8 @@ import city.gridwhistle.web.outage.DatabaseAvailability;
 import city.gridwhistle.web.outage.OutageFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,6 +63,8 @@ class SecurityConfiguration {
     }
 
     private static final String[] REPORTERS = {"RIDER", "GRID_WORKER", "SUPERVISOR", "PARTNER"};
+    /** Roles with an account, a password and tokens of their own; partners have keys instead. */
+    private static final String[] PEOPLE = {"RIDER", "GRID_WORKER", "SUPERVISOR", "ADMIN"};
     private static final String[] CASE_READERS = {"RIDER", "GRID_WORKER", "SUPERVISOR", "ADMIN", "PARTNER"};
 
     /**
@@ -123,14 +128,20 @@ class SecurityConfiguration {
                 // right after sign-in (same slot, added later, runs later): while PostgreSQL is down, writes are
                 // refused at once, and an outage met further down (idempotency keys) becomes 503, not 500
                 .addFilterBefore(new OutageFilter(database, json), BasicAuthenticationFilter.class)
-                // a page's session calling the API: its account is read again (disabled, locked or erased: it ends)
+                // a page's session calling the API: its account is read again (disabled, erased, its password or
+                // role changed: it ends); then, whoever must choose a new password may do nothing else
                 .addFilterBefore(new SessionAccountCheck(accounts, database), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(problems), AnonymousAuthenticationFilter.class)
                 // after authorization: the caller is known (keys are per caller) and a refused request claims no key
                 .addFilterAfter(new IdempotencyFilter(idempotencyKeys, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(this::secureHeaders)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(POST, "/api/auth/token").permitAll()
+                        .requestMatchers(POST, "/api/auth/token", "/api/auth/devices", "/api/auth/devices/refresh")
+                                .permitAll()
+                        .requestMatchers("/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/*",
+                                "/api/auth/devices", "/api/auth/devices/*")
+                                .hasAnyRole(PEOPLE)
                         .requestMatchers("/api/auth/**").authenticated()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/reports").hasAnyRole(REPORTERS)
@@ -184,10 +195,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, DatabaseAvailability database) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, DatabaseAvailability database,
+                              ProblemResponses problems) throws Exception {
         http.headers(this::secureHeaders)
                 .addFilterBefore(new SessionAccountCheck(accounts, database), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .addFilterBefore(new PasswordChangeGate(problems), AnonymousAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(SecurityConfiguration::signInFailed).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/swagger-ui.html", "/swagger-ui/**", "/api-docs/**",
@@ -199,6 +213,17 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * The sign-in page again, saying only that it failed, or, when sign-ins for the name or from the address are
+     * throttled, how many seconds to wait: the same for every name, real or not.
+     */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException e) throws IOException {
+        String query = e instanceof SignInThrottledException throttled ? "wait=" + throttled.retryAfterSeconds()
+                : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + query);
     }
 
     /**

@@ -52,6 +52,8 @@ class AccessMatrixIntegrationTest {
 
     private static final Set<Role> SIGNED_IN = EnumSet.of(RIDER, GRID_WORKER, SUPERVISOR, ADMIN, PARTNER);
     private static final Set<Role> REPORTERS = EnumSet.of(RIDER, GRID_WORKER, SUPERVISOR, PARTNER);
+    /** Roles with an account and a password of their own; partners have keys instead. */
+    private static final Set<Role> PEOPLE = EnumSet.of(RIDER, GRID_WORKER, SUPERVISOR, ADMIN);
     /** The callers of the matrix: one account (or API key) per role. */
     private static final Map<Role, String> ACCOUNTS = Map.of(RIDER, "r041", GRID_WORKER, "w001",
             SUPERVISOR, "supervisor", ADMIN, "admin");
@@ -77,11 +79,26 @@ class AccessMatrixIntegrationTest {
             row("POST", "/api/auth/token", SIGNED_IN).anonymousToo().body(EMPTY_JSON),
             row("POST", "/api/auth/logout", SIGNED_IN).signingTheCallerOut(),
             row("GET", "/api/auth/me", SIGNED_IN),
+            row("POST", "/api/auth/password", PEOPLE).body(EMPTY_JSON),
+            row("GET", "/api/auth/tokens", PEOPLE),
+            // signs the caller out everywhere else: tried only as the roles it refuses
+            row("DELETE", "/api/auth/tokens", PEOPLE).refusalsOnly(),
+            row("DELETE", "/api/auth/tokens/{tokenId}", PEOPLE).at("/api/auth/tokens/00000000deadbeef"),
+            row("POST", "/api/auth/devices", SIGNED_IN).anonymousToo().body(EMPTY_JSON),
+            row("POST", "/api/auth/devices/refresh", SIGNED_IN).anonymousToo().body(EMPTY_JSON),
+            row("GET", "/api/auth/devices", PEOPLE),
+            row("DELETE", "/api/auth/devices/{deviceId}", PEOPLE).at("/api/auth/devices/00000000deadbeef"),
 
             row("GET", "/api/admin/accounts", EnumSet.of(ADMIN)),
             row("POST", "/api/admin/accounts", EnumSet.of(ADMIN)).body(EMPTY_JSON),
             row("POST", "/api/admin/accounts/{username}/disable", EnumSet.of(ADMIN)),
             row("POST", "/api/admin/accounts/{username}/enable", EnumSet.of(ADMIN)),
+            row("POST", "/api/admin/accounts/{username}/password-reset", EnumSet.of(ADMIN)),
+            row("GET", "/api/admin/accounts/{username}/tokens", EnumSet.of(ADMIN)),
+            row("DELETE", "/api/admin/accounts/{username}/tokens", EnumSet.of(ADMIN)),
+            row("GET", "/api/admin/accounts/{username}/devices", EnumSet.of(ADMIN)),
+            row("DELETE", "/api/admin/accounts/{username}/devices/{deviceId}", EnumSet.of(ADMIN))
+                    .at("/api/admin/accounts/no-such-account/devices/00000000deadbeef"),
             row("GET", "/api/admin/api-keys", EnumSet.of(ADMIN)),
             row("POST", "/api/admin/api-keys", EnumSet.of(ADMIN)).body(EMPTY_JSON),
             row("DELETE", "/api/admin/api-keys/{keyId}", EnumSet.of(ADMIN)),

@@ -180,6 +180,13 @@ class ScopeMatrixIntegrationTest {
     private static final Map<String, String> EXEMPT = Map.ofEntries(
             Map.entry("/api/admin/", "administrators only: they reach every record; AccessMatrixIntegrationTest "
                     + "tries every other role"),
+            Map.entry("/api/auth/tokens/{tokenId}", "the caller's own tokens only: another's id answers 404 as an "
+                    + "unknown one does (PasswordsAndTokensIntegrationTest)"),
+            Map.entry("/api/auth/devices/{deviceId}", "the caller's own devices only: another's id answers 404 as an "
+                    + "unknown one does (DeviceSessionsIntegrationTest)"),
+            Map.entry("/rider/devices/", "the rider's own devices only: another's id signs nothing out "
+                    + "(DeviceSessionsIntegrationTest)"),
+            Map.entry("/admin/accounts/", "administrators only, like /api/admin/"),
             Map.entry("/api/stations/{stationId}", "the rider-station directory is public to every signed-in user"),
             Map.entry("/open311/", "the public record: the same for everyone (WhistleBlowerProtectionIntegrationTest)"),
             Map.entry("/actuator/", "administrators and health probes; no record of a person"));

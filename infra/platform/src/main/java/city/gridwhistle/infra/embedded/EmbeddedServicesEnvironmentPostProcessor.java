@@ -23,8 +23,12 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
 
     public static final String DATA_DIR = "gridwhistle.data-dir";
     public static final String ENABLED = "gridwhistle.embedded.enabled";
-    /** Set by this class so the application knows it runs on its own servers (and may load the demo city). */
+    /** Set by this class so the application knows it runs on at least one server of its own. */
     public static final String ACTIVE = "gridwhistle.embedded.active";
+    /** Set by this class when the PostgreSQL is the embedded one, not an operator's. */
+    public static final String POSTGRES = "gridwhistle.embedded.postgres";
+    /** Set by this class when the Elasticsearch is the embedded one, not an operator's. */
+    public static final String ELASTICSEARCH = "gridwhistle.embedded.elasticsearch";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -43,6 +47,7 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
             properties.put("spring.datasource.url", postgres.jdbcUrl());
             properties.put("spring.datasource.username", postgres.username());
             properties.put("spring.datasource.password", "");
+            properties.put(POSTGRES, true);
         }
         if (!environment.containsProperty("spring.elasticsearch.uris")) {
             Path esHome = dataDir.resolve("elasticsearch");
@@ -50,6 +55,7 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
             EmbeddedElasticsearch elasticsearch = SharedServices.acquire(key, () -> EmbeddedElasticsearch.start(esHome));
             leases.add(key);
             properties.put("spring.elasticsearch.uris", elasticsearch.httpUri().toString());
+            properties.put(ELASTICSEARCH, true);
         }
         if (leases.isEmpty()) {
             return;

@@ -65,7 +65,6 @@ class AdminPages {
     @GetMapping("/accounts/list")
     String accountList(Model model) {
         model.addAttribute("accounts", accounts.all().stream().sorted(Comparator.comparing(Account::username)).toList());
-        model.addAttribute("now", Instant.now());
         return "admin/accounts :: list";
     }
 
@@ -130,6 +129,7 @@ class AdminPages {
     @GetMapping("/api-keys/list")
     String apiKeyList(Model model) {
         model.addAttribute("keys", apiKeys.all());
+        model.addAttribute("now", Instant.now());
         return "admin/api-keys :: list";
     }
 }
