@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Open311's limit per address is off: every test calls from 127.0.0.1 (Open311RateLimitIntegrationTest
         // tries it on a context of its own)
-        properties = {"gridwhistle.demo.enabled=true", "gridwhistle.open311.requests-per-minute=0"})
+        properties = {"gridwhistle.demo.enabled=true", "gridwhistle.open311.requests-per-minute=0",
+            // the tests' webhook receivers listen on this machine
+            "gridwhistle.notify.webhooks.allow-loopback=true"})
 public @interface IntegrationTest {
 }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone      the zone due times are written in
  * @param platforms the partner platforms a webhook may be registered for (the values of a rider's platform)
  * @param webhooks  how deliveries are retried: first retry after {@code firstRetry}, each next one
- *                  {@code backoffRate} times later, given up after {@code maxAttempts}; {@code timeout} per call
+ *                  {@code backoffRate} times later, given up after {@code maxAttempts}; {@code timeout} per call;
+ *                  {@code allowLoopback} lets webhooks point at this machine (tests only: {@link WebhookAddresses})
  */
 @ConfigurationProperties("gridwhistle.notify")
 public record NotifyProperties(
@@ -24,6 +25,7 @@ public record NotifyProperties(
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("1s") Duration firstRetry,
             @DefaultValue("2.0") double backoffRate,
-            @DefaultValue("10s") Duration timeout) {
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("false") boolean allowLoopback) {
     }
 }

@@ -10,6 +10,7 @@ import city.gridwhistle.api.shared.CommandRejectedException.Reason;
 import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.api.shared.Role;
 import city.gridwhistle.api.notify.PlatformWebhooks;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The partner platforms' webhooks, one per platform, kept by administrators. Configuration rather than a fact of
  * the city, and holding a secret that must never enter the events, it lives in a table of its own. A webhook must
- * be HTTPS; plain HTTP is accepted for a loopback address only (a receiver on the same machine, as in tests).
+ * be HTTPS; plain HTTP is accepted for a loopback address only (a receiver on the same machine, as in tests), and
+ * its host must resolve to public addresses only ({@link WebhookAddresses}).
  */
 @Component
 public class WebhookRegistry {
@@ -38,10 +40,17 @@ public class WebhookRegistry {
 
     private final JdbcTemplate jdbc;
     private final NotifyProperties properties;
+    private final WebhookAddresses addresses;
 
     public WebhookRegistry(JdbcTemplate jdbc, NotifyProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.addresses = new WebhookAddresses(properties.webhooks().allowLoopback(), InetAddress::getAllByName);
+    }
+
+    /** Where deliveries may go: checked at registration here, and again before each delivery by the sender. */
+    WebhookAddresses addresses() {
+        return addresses;
     }
 
     /** The platform's webhook and its secret. */
@@ -57,6 +66,9 @@ public class WebhookRegistry {
                     "the platform must be one of " + properties.platforms());
         }
         URI url = requireUrl(command.url());
+        addresses.refusal(url).ifPresent(reason -> {
+            throw invalidUrl(reason);
+        });
         String id = HexFormat.of().formatHex(randomBytes(8));
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

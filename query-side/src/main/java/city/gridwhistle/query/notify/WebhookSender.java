@@ -69,6 +69,12 @@ public class WebhookSender {
             log.skipped(notificationId, platform, WebhookDeliveries.NO_WEBHOOK);
             return;
         }
+        // checked again at each delivery: the name may point elsewhere now than when it was registered
+        Optional<String> refused = webhooks.addresses().refusal(target.get().url());
+        if (refused.isPresent()) {
+            log.skipped(notificationId, platform, "not delivered: " + refused.get());
+            return;
+        }
         String body = body(platform, notification);
         long now = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target.get().url())
@@ -84,8 +90,12 @@ public class WebhookSender {
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            log.attemptFailed(notificationId, platform, null, e.toString());
-            throw new DeliveryFailedException("delivery to " + platform + " failed: " + e, e);
+            // what administrators read says no more than this: the kind of failure, never the host's own words,
+            // so that the deliveries cannot be used to learn which ports answer where
+            String failure = e instanceof java.net.http.HttpTimeoutException ? "timed out"
+                    : e instanceof java.net.ConnectException ? "could not connect" : "the connection failed";
+            log.attemptFailed(notificationId, platform, null, failure);
+            throw new DeliveryFailedException("delivery to " + platform + " failed: " + failure, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.attemptFailed(notificationId, platform, null, "interrupted");

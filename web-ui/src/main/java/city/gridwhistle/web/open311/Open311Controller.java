@@ -12,11 +12,11 @@ import city.gridwhistle.api.intake.ReportReceipt;
 import city.gridwhistle.api.shared.CommandRejectedException;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.api.shared.Role;
-import city.gridwhistle.web.reports.SlidingWindowLimit;
+import city.gridwhistle.web.limits.LimitProperties;
+import city.gridwhistle.web.limits.RateLimits;
 import city.gridwhistle.web.security.ApiKeys;
 import city.gridwhistle.web.security.GridUser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -73,22 +73,26 @@ class Open311Controller {
     private final ApiKeys apiKeys;
     private final Open311Services services;
     private final Open311Properties settings;
-    private final SlidingWindowLimit limit;
+    private final RateLimits.Limit perAddress;
+    private final RateLimits.Limit filingsPerKey;
 
     Open311Controller(CommandGateway commands, QueryGateway queries, ApiKeys apiKeys, Open311Services services,
-                      Open311Properties settings, Clock clock) {
+                      Open311Properties settings, RateLimits rateLimits, LimitProperties limits) {
         this.commands = commands;
         this.queries = queries;
         this.apiKeys = apiKeys;
         this.services = services;
         this.settings = settings;
-        this.limit = new SlidingWindowLimit(settings.requestsPerMinute(), Duration.ofMinutes(1), clock, "requests");
+        this.perAddress = rateLimits.limit("open311-address", settings.requestsPerMinute(), Duration.ofMinutes(1),
+                "requests");
+        this.filingsPerKey = rateLimits.limit("open311-filing", limits.filingsPerWindow(), limits.filingWindow(),
+                "filings");
     }
 
     /** Every Open311 call counts against its address's limit; over it, 429 with Retry-After. */
     @ModelAttribute
     void limitPerAddress(HttpServletRequest request) {
-        limit.acquire(request.getRemoteAddr());
+        perAddress.acquire(request.getRemoteAddr());
     }
 
     @GetMapping("/discovery.{format}")
@@ -135,6 +139,7 @@ class Open311Controller {
                                 HttpServletRequest request) {
         Open311Format as = Open311Format.of(format);
         GridUser partner = partner(form.getFirst("api_key"), request.getHeader("X-Api-Key"));
+        filingsPerKey.acquire(partner.subjectId());
         checkJurisdiction(form.getFirst("jurisdiction_id"));
         String code = trimmed(form.getFirst("service_code"));
         if (code == null) {
@@ -272,7 +277,8 @@ class Open311Controller {
         request.put("service_request_id", found.caseId());
         request.put("status", found.status().isOpen() ? "open" : "closed");
         request.put("status_notes", Open311StatusNotes.of(found.status()));
-        request.put("service_name", found.categoryZh());
+        // from the service itself: a case read the moment it was filed may not show its category's name yet
+        request.put("service_name", service.map(Open311Service::name).orElse(found.categoryZh()));
         request.put("service_code", found.categoryCode());
         request.put("description", null);
         request.put("agency_responsible", service.map(Open311Service::agencyResponsible).orElse(null));

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = Open311Controller.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class Open311Errors {
+public class Open311Errors {
 
     private static final Logger log = LoggerFactory.getLogger(Open311Errors.class);
 
@@ -51,7 +51,8 @@ class Open311Errors {
         return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed");
     }
 
-    static ResponseEntity<String> error(HttpServletRequest request, HttpStatus status, String description) {
+    /** An error in the format the request's path asks for ({@code .xml} or JSON); also used by filters before MVC. */
+    public static ResponseEntity<String> error(HttpServletRequest request, HttpStatus status, String description) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", status.value());
         error.put("description", description);

@@ -4,6 +4,8 @@ import city.gridwhistle.web.problem.NotFoundException;
 import city.gridwhistle.api.casework.FindPhotoAccessQuery;
 import city.gridwhistle.api.shared.Actor;
 import city.gridwhistle.api.shared.PhotoRef;
+import city.gridwhistle.web.limits.LimitProperties;
+import city.gridwhistle.web.limits.RateLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -23,15 +25,18 @@ class PhotoController {
 
     private final PhotoStore photos;
     private final QueryGateway queries;
+    private final RateLimits.Limit uploads;
 
-    PhotoController(PhotoStore photos, QueryGateway queries) {
+    PhotoController(PhotoStore photos, QueryGateway queries, RateLimits rateLimits, LimitProperties limits) {
         this.photos = photos;
         this.queries = queries;
+        this.uploads = rateLimits.limit("photos", limits.photosPerWindow(), limits.photoWindow(), "photos");
     }
 
     /** Upload a photo (multipart part {@code photo}) to use as evidence in a case action. */
     @PostMapping(path = "/api/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PhotoRef> upload(@RequestPart("photo") MultipartFile photo, Actor uploader) throws IOException {
+        uploads.acquire(uploader.id());
         PhotoRef stored = photos.store(photo.getBytes(), uploader.id());
         return ResponseEntity.created(URI.create("/api/photos/" + stored.sha256())).body(stored);
     }

@@ -7,6 +7,8 @@ import city.gridwhistle.api.shared.NotPermittedException;
 import city.gridwhistle.web.outage.Backend;
 import city.gridwhistle.web.outage.BackendUnavailableException;
 import city.gridwhistle.web.outage.DatabaseAvailability;
+import city.gridwhistle.web.limits.BodyLimitFilter;
+import city.gridwhistle.web.limits.BodyTooLargeException;
 import city.gridwhistle.web.outage.OutageFilter;
 import city.gridwhistle.web.outage.Outages;
 import city.gridwhistle.web.photos.PhotoRejectedException;
@@ -236,6 +238,10 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodyLimitFilter.problem(tooLarge.get()));
+        }
         FieldError error = UnreadableBody.errorOf(e.getCause());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-request",
                 summary(List.of(error)), List.of(error)));

@@ -180,6 +180,22 @@ class PlatformWebhookIntegrationTest {
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void aWebhookCannotPointInsideTheCitysNetwork() {
+        Api api = new Api(restTemplate);
+        String before = api.as("admin").getForObject("/api/admin/webhooks", String.class);
+        for (String inside : new String[] {"https://169.254.169.254/latest/meta-data/", "https://10.0.0.8/hook",
+                "https://192.168.1.1/hook", "https://[fd00::1]/hook", "https://127.0.0.1.nip.io/hook",
+                "https://0.0.0.0/hook"}) {
+            ResponseEntity<JsonNode> refused = api.as("admin").postForEntity("/api/admin/webhooks",
+                    Map.of("platform", PLATFORM, "url", inside), JsonNode.class);
+
+            assertThat(refused.getStatusCode()).as(inside).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().path("errors").get(0).path("field").asText()).isEqualTo("url");
+        }
+        assertThat(api.as("admin").getForObject("/api/admin/webhooks", String.class)).isEqualTo(before);
+    }
+
     private Received acknowledged(String caseId, String status) {
         return received.stream().filter(r -> r.answered() == 200).filter(r -> {
             try {

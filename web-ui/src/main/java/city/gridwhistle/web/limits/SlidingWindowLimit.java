@@ -1,5 +1,6 @@
-package city.gridwhistle.web.reports;
+package city.gridwhistle.web.limits;
 
+import city.gridwhistle.web.reports.RateLimitedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +9,12 @@ import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code limit} calls per key (a person, an address) in any sliding {@code window}; a limit of 0 lets all
- * through. Kept per application instance, so a cluster of n instances allows up to n times the limit: a brake on
- * floods, not an accounting. Keys whose calls have all aged out are dropped as they are met again, and all of them
+ * At most {@code limit} calls per key (a person, an address) in any sliding {@code window}, counted by this
+ * instance alone; a limit of 0 lets all through. What {@link RateLimits} falls back on while PostgreSQL does not
+ * answer. Keys whose calls have all aged out are dropped as they are met again, and all of them
  * when the map grows past {@code MAX_KEYS}, so a caller who changes key cannot grow it without bound.
  */
-public final class SlidingWindowLimit {
+final class SlidingWindowLimit {
 
     private static final int MAX_KEYS = 100_000;
 
@@ -24,7 +25,7 @@ public final class SlidingWindowLimit {
     private final ConcurrentHashMap<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
     /** @param what what is limited, for the refusal: "reports", "requests" */
-    public SlidingWindowLimit(int limit, Duration window, Clock clock, String what) {
+    SlidingWindowLimit(int limit, Duration window, Clock clock, String what) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
@@ -32,7 +33,7 @@ public final class SlidingWindowLimit {
     }
 
     /** Counts one call, or throws {@link RateLimitedException} with the time until the next is allowed. */
-    public void acquire(String key) {
+    void acquire(String key) {
         if (limit == 0) {
             return;
         }
@@ -58,7 +59,7 @@ public final class SlidingWindowLimit {
         }
     }
 
-    private static String describe(Duration window) {
+    static String describe(Duration window) {
         return window.toSeconds() % 60 == 0 ? window.toMinutes() + " minutes" : window.toSeconds() + " seconds";
     }
 }
