@@ -1,5 +1,6 @@
 package city.gridwhistle.web;
 
+import city.gridwhistle.api.casework.SearchCasesQuery;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.web.problem.InvalidParameterException;
 import java.time.Instant;
@@ -27,6 +28,15 @@ public final class RequestValues {
             throw new InvalidParameterException(parameter,
                     "expected a date (2026-11-29) or an instant (2026-11-29T08:00:00Z)");
         }
+    }
+
+    /** Free text to search for, at most {@link SearchCasesQuery#MAX_TEXT_LENGTH} characters; null stays null. */
+    public static String searchText(String parameter, String text) {
+        if (text != null && text.length() > SearchCasesQuery.MAX_TEXT_LENGTH) {
+            throw new InvalidParameterException(parameter, "search for at most " + SearchCasesQuery.MAX_TEXT_LENGTH
+                    + " characters");
+        }
+        return text;
     }
 
     /** {@code lat,lon}. */

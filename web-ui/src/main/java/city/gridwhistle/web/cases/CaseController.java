@@ -93,7 +93,8 @@ class CaseController {
         if (page < 0) {
             throw new InvalidParameterException("page", "pages count from 0");
         }
-        if ((long) (page + 1) * size > MAX_PAGED_RESULTS) {
+        // in long: page + 1 overflows int at the largest page number
+        if (((long) page + 1) * size > MAX_PAGED_RESULTS) {
             throw new InvalidParameterException("page", "pages by number reach " + MAX_PAGED_RESULTS
                     + " cases; page deeper with cursor (the nextCursor of the previous page)");
         }
@@ -116,7 +117,8 @@ class CaseController {
                 worker, urgency, RequestValues.instant("from", from), RequestValues.instant("to", to), overdue,
                 awaitingSupervisor);
         try {
-            return queries.query(new SearchCasesQuery(q, filters, geo, sort, origin, page, size, cursor, viewer),
+            String text = RequestValues.searchText("q", q);
+            return queries.query(new SearchCasesQuery(text, filters, geo, sort, origin, page, size, cursor, viewer),
                     CaseSearchResult.class).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {

@@ -211,7 +211,8 @@ class SupervisorPages {
                 form.overdue(), form.awaitingSupervisor(), form.escalated());
         int size = form.size() == null ? 20 : Math.max(1, Math.min(SearchCasesQuery.MAX_PAGE_SIZE, form.size()));
         try {
-            return queries.query(new SearchCasesQuery(blank(form.q()), filters, geo, sort, origin, 0, size,
+            String text = RequestValues.searchText("q", blank(form.q()));
+            return queries.query(new SearchCasesQuery(text, filters, geo, sort, origin, 0, size,
                     blank(form.cursor()), me), CaseSearchResult.class).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
