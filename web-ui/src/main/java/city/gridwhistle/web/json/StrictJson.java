@@ -1,5 +1,6 @@
 package city.gridwhistle.web.json;
 
+import city.gridwhistle.web.PlainText;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -21,7 +24,8 @@ import java.util.List;
 /**
  * A copy of the application's mapper that reads request bodies strictly: a value must already have the type its
  * field has. Text is not read from a number or a boolean, a number or boolean not from text, a whole number not
- * from a fraction, a date or instant only from text (never from a number, which Jackson would take as seconds
+ * from a fraction, text only if it is text a person could have typed (no NUL, no control character, no broken
+ * Unicode), a date or instant only from text (never from a number, which Jackson would take as seconds
  * since 1970), an object, enum or id never from an empty string; a null for a primitive, a field the body type does
  * not have, a field given twice and a second value after the body are refused. The copy writes exactly as the
  * original: only reading is configured.
@@ -50,7 +54,8 @@ public final class StrictJson {
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
         // every type but text: an empty string is no value of it (Jackson would make it null for an id or a date)
         strict.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        strict.registerModule(new SimpleModule("strict-json").setDeserializerModifier(new TimeFromTextOnly()));
+        strict.registerModule(new SimpleModule("strict-json").setDeserializerModifier(new TimeFromTextOnly())
+                .addDeserializer(String.class, new PlainString()));
         return strict;
     }
 
@@ -59,6 +64,31 @@ public final class StrictJson {
             for (CoercionInputShape input : inputs) {
                 mapper.coercionConfigFor(target).setCoercion(input, CoercionAction.Fail);
             }
+        }
+    }
+
+    /**
+     * Text is text a person could have typed ({@link PlainText}): no NUL or other control character but tab and line
+     * breaks, no unpaired surrogate, no noncharacter. In every string of every body, inside lists too, whether or
+     * not its field says {@code @PlainText}: PostgreSQL refuses NUL and an unpaired surrogate has no UTF-8.
+     */
+    private static final class PlainString extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            if (text != null && !PlainText.Validator.isPlain(text)) {
+                throw new NotPlainTextException(parser);
+            }
+            return text;
+        }
+    }
+
+    /** A string in a body holds what is not text; the field is named by the path Jackson adds on the way out. */
+    public static final class NotPlainTextException extends MismatchedInputException {
+
+        NotPlainTextException(JsonParser parser) {
+            super(parser, "not plain text", String.class);
         }
     }
 

@@ -1,5 +1,7 @@
 package city.gridwhistle.web.problem;
 
+import city.gridwhistle.web.json.StrictJson;
+import city.gridwhistle.web.json.StrictJsonConfiguration;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -44,6 +46,9 @@ final class UnreadableBody {
         if (cause == null) {
             return new FieldError(BODY, "a JSON body is required");
         }
+        if (cause instanceof java.io.CharConversionException) {
+            return new FieldError(BODY, StrictJsonConfiguration.NOT_UTF8);
+        }
         Throwable root = rootOf(cause);
         String path = cause instanceof JsonMappingException mapping ? path(mapping) : "";
         Matcher duplicate = root instanceof StreamReadException ? DUPLICATE.matcher(root.getMessage()) : null;
@@ -69,6 +74,9 @@ final class UnreadableBody {
         }
         if (root instanceof InputCoercionException outOfRange) {
             return new FieldError(field, "expected " + range(outOfRange.getTargetType()));
+        }
+        if (mapping instanceof StrictJson.NotPlainTextException) {
+            return new FieldError(field, "contains characters that are not text (control characters or broken Unicode)");
         }
         if (mapping instanceof MismatchedInputException mismatch) {
             return new FieldError(field, mismatch(mismatch));

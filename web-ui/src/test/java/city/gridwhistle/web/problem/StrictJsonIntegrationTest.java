@@ -160,6 +160,36 @@ class StrictJsonIntegrationTest {
     }
 
     @Test
+    void textThatIsNotTextIsRefusedInEveryBodyNamingTheField() {
+        // none of these fields is marked @PlainText: the reader itself refuses such text, in every string
+        long keys = jdbc.queryForObject("select count(*) from api_key", Long.class);
+        refused(HttpMethod.POST, "/api/admin/api-keys", "admin", "{\"partner\": \"a\\ud800b\"}", "partner",
+                "not text");
+        refused(HttpMethod.POST, "/api/admin/api-keys", "admin", "{\"partner\": \"合作\\u0000方\"}", "partner",
+                "not text");
+        refused(HttpMethod.PUT, "/api/riders/me/leaderboard-name", "r025", "{\"displayName\": \"\\u001b[31m红\"}",
+                "displayName", "not text");
+        refused(HttpMethod.POST, "/api/cases/" + NO_CASE + "/notes", "supervisor",
+                "{\"note\": \"x\", \"photos\": [\"\\uffff\"]}", "photos[0]", "not text");
+        assertThat(jdbc.queryForObject("select count(*) from api_key", Long.class)).as("keys").isEqualTo(keys);
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefused() {
+        // {} in UTF-16 with its byte order mark: read as {}, it would take the rider off the leaderboard
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        byte[] utf16 = {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0};
+        assertRefused(api.as("r025").exchange("/api/riders/me/leaderboard-name", HttpMethod.PUT,
+                new HttpEntity<>(utf16, json), JsonNode.class), "body", "UTF-8");
+        HttpHeaders declared = new HttpHeaders();
+        declared.setContentType(MediaType.parseMediaType("application/json; charset=UTF-16"));
+        assertRefused(api.as("r025").exchange("/api/riders/me/leaderboard-name", HttpMethod.PUT,
+                new HttpEntity<>("{}".getBytes(java.nio.charset.StandardCharsets.UTF_16), declared), JsonNode.class),
+                "body", "UTF-8");
+    }
+
+    @Test
     void theMappersThatReadStoredDataAreUntouched() throws Exception {
         // Axon's events and snapshots are read with the application's mapper, as they always were
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
