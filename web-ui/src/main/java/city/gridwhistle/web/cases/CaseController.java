@@ -105,7 +105,7 @@ class CaseController {
         if (near != null && bbox != null) {
             throw new InvalidParameterException("bbox", "give either near or bbox, not both");
         }
-        GeoScope geo = near != null ? circle(near) : bbox != null ? box(bbox) : null;
+        GeoScope geo = near != null ? RequestValues.circle("near", near) : bbox != null ? box(bbox) : null;
         GeoPoint origin = at != null ? RequestValues.point("at", at) : null;
         if (sort == CaseSort.DISTANCE && origin == null && (geo == null || !geo.isCircle())) {
             throw new InvalidParameterException("sort", "sorting by distance needs near or at");
@@ -126,23 +126,6 @@ class CaseController {
             }
             throw e;
         }
-    }
-
-    private static GeoScope circle(String text) {
-        String[] parts = text.split(",");
-        if (parts.length != 3) {
-            throw new InvalidParameterException("near", "expected lat,lon,radiusMeters");
-        }
-        int radius;
-        try {
-            radius = Integer.parseInt(parts[2].trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("near", "the radius is a whole number of metres");
-        }
-        if (radius <= 0 || radius > 50_000) {
-            throw new InvalidParameterException("near", "the radius is 1..50000 metres");
-        }
-        return GeoScope.within(RequestValues.point("near", parts[0] + "," + parts[1]), radius);
     }
 
     private static GeoScope box(String text) {

@@ -185,16 +185,7 @@ class SupervisorPages {
     private CaseSearchResult search(SearchForm form, Actor me) {
         GeoScope geo = null;
         if (form.near() != null && !form.near().isBlank()) {
-            String[] parts = form.near().split(",");
-            if (parts.length != 3) {
-                throw new InvalidParameterException("near", "expected lat,lon,radiusMeters");
-            }
-            try {
-                geo = GeoScope.within(RequestValues.point("near", parts[0] + "," + parts[1]),
-                        Integer.parseInt(parts[2].trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidParameterException("near", "the radius is a whole number of metres");
-            }
+            geo = RequestValues.circle("near", form.near());
         }
         CaseSort sort = form.sort() == null ? CaseSort.NEWEST : form.sort();
         GeoPoint origin = geo != null ? geo.center() : null;
