@@ -23,6 +23,11 @@ public record SearchCasesQuery(
         Actor viewer) {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /**
+     * The longest free text searched, in characters. Each character yields at most one term, and each term a clause
+     * per searched field: this keeps a query well inside the index's limit on clauses, however the text is made up.
+     */
+    public static final int MAX_TEXT_LENGTH = 100;
 
     public SearchCasesQuery {
         filters = filters == null ? CaseFilters.NONE : filters;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A rebuild's progress: events replayed of the event store's length when it started, the replay rate, the index
- * being filled and the one it replaces. A rebuild of the daily figures counts cases read from the index as its
+ * A rebuild's progress: events replayed of the events the store held when it started (counted, not read off the
+ * global positions, which have gaps), the replay rate, the index being filled and the one it replaces. A rebuild of the daily figures counts cases read from the index as its
  * events.
  *
  * @param state IDLE (never run), RUNNING, DONE or FAILED

@@ -93,7 +93,8 @@ class CaseController {
         if (page < 0) {
             throw new InvalidParameterException("page", "pages count from 0");
         }
-        if ((long) (page + 1) * size > MAX_PAGED_RESULTS) {
+        // in long: page + 1 overflows int at the largest page number
+        if (((long) page + 1) * size > MAX_PAGED_RESULTS) {
             throw new InvalidParameterException("page", "pages by number reach " + MAX_PAGED_RESULTS
                     + " cases; page deeper with cursor (the nextCursor of the previous page)");
         }
@@ -104,7 +105,7 @@ class CaseController {
         if (near != null && bbox != null) {
             throw new InvalidParameterException("bbox", "give either near or bbox, not both");
         }
-        GeoScope geo = near != null ? circle(near) : bbox != null ? box(bbox) : null;
+        GeoScope geo = near != null ? RequestValues.circle("near", near) : bbox != null ? box(bbox) : null;
         GeoPoint origin = at != null ? RequestValues.point("at", at) : null;
         if (sort == CaseSort.DISTANCE && origin == null && (geo == null || !geo.isCircle())) {
             throw new InvalidParameterException("sort", "sorting by distance needs near or at");
@@ -116,7 +117,8 @@ class CaseController {
                 worker, urgency, RequestValues.instant("from", from), RequestValues.instant("to", to), overdue,
                 awaitingSupervisor);
         try {
-            return queries.query(new SearchCasesQuery(q, filters, geo, sort, origin, page, size, cursor, viewer),
+            String text = RequestValues.searchText("q", q);
+            return queries.query(new SearchCasesQuery(text, filters, geo, sort, origin, page, size, cursor, viewer),
                     CaseSearchResult.class).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
@@ -124,23 +126,6 @@ class CaseController {
             }
             throw e;
         }
-    }
-
-    private static GeoScope circle(String text) {
-        String[] parts = text.split(",");
-        if (parts.length != 3) {
-            throw new InvalidParameterException("near", "expected lat,lon,radiusMeters");
-        }
-        int radius;
-        try {
-            radius = Integer.parseInt(parts[2].trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("near", "the radius is a whole number of metres");
-        }
-        if (radius <= 0 || radius > 50_000) {
-            throw new InvalidParameterException("near", "the radius is 1..50000 metres");
-        }
-        return GeoScope.within(RequestValues.point("near", parts[0] + "," + parts[1]), radius);
     }
 
     private static GeoScope box(String text) {

@@ -61,8 +61,8 @@ final class GridFile {
         }
         JsonNode p = feature.path("properties");
         String props = at + ".properties.";
-        String code = text(p, "code");
-        if (!code.matches("\\d{14}")) {
+        String code = text(p, "code", props, errors);
+        if (code != null && !code.matches("\\d{14}")) {
             errors.add(new FieldError(props + "code", "a cell code has 14 digits: county(6) street(3) community(3) cell(2)"));
         }
         String districtCode = prefix(p, "districtCode", code, 6, props, errors);
@@ -81,17 +81,24 @@ final class GridFile {
     }
 
     private static String prefix(JsonNode p, String field, String code, int digits, String props, List<FieldError> errors) {
-        String value = text(p, field);
+        String value = text(p, field, props, errors);
+        if (value == null) {
+            return null;
+        }
         if (!value.matches("\\d{" + digits + "}")) {
             errors.add(new FieldError(props + field, "a " + field + " has " + digits + " digits"));
-        } else if (code.matches("\\d{14}") && !code.startsWith(value)) {
+        } else if (code != null && code.matches("\\d{14}") && !code.startsWith(value)) {
             errors.add(new FieldError(props + field, "must be the first " + digits + " digits of the cell code"));
         }
         return value;
     }
 
     private static String name(JsonNode p, String field, String props, List<FieldError> errors) {
-        String value = text(p, field).strip();
+        String given = text(p, field, props, errors);
+        if (given == null) {
+            return null;
+        }
+        String value = given.strip();
         if (value.isEmpty() || value.length() > MAX_NAME) {
             errors.add(new FieldError(props + field, "1.." + MAX_NAME + " characters"));
         }
@@ -126,8 +133,18 @@ final class GridFile {
         return ring;
     }
 
-    private static String text(JsonNode node, String field) {
+    /** The field's text, "" when it is missing or null; null (and an error) when it is a value of another type. */
+    private static String text(JsonNode node, String field, String props, List<FieldError> errors) {
         JsonNode value = node.path(field);
-        return value.isValueNode() ? value.asText() : "";
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        errors.add(new FieldError(props + field, "expected text (a JSON string), not "
+                + (value.isNumber() ? "a number" : value.isBoolean() ? "true or false"
+                : value.isArray() ? "an array" : "an object")));
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package city.gridwhistle.web.open311;
 
+import city.gridwhistle.web.problem.InvalidParameterException;
 import city.gridwhistle.web.reports.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -38,6 +39,12 @@ public class Open311Errors {
                 .body(refused.getBody());
     }
 
+    /** A parameter refused before the handler ran (text that is not text, an id too long): 400, naming it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<String> invalid(InvalidParameterException e, HttpServletRequest request) {
+        return error(request, HttpStatus.BAD_REQUEST, e.parameter() + ": " + e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
         var outage = city.gridwhistle.web.outage.Outages.causeOf(e);
@@ -53,9 +60,14 @@ public class Open311Errors {
 
     /** An error in the format the request's path asks for ({@code .xml} or JSON); also used by filters before MVC. */
     public static ResponseEntity<String> error(HttpServletRequest request, HttpStatus status, String description) {
+        return error(request.getRequestURI(), status, description);
+    }
+
+    /** The same, for the request's path alone (Tomcat's and the firewall's refusals, before any request object). */
+    public static ResponseEntity<String> error(String path, HttpStatus status, String description) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", status.value());
         error.put("description", description);
-        return Open311Format.ofPath(request.getRequestURI()).respond(status, "errors", List.of(error));
+        return Open311Format.ofPath(path).respond(status, "errors", List.of(error));
     }
 }

@@ -14,7 +14,6 @@ import city.gridwhistle.web.outage.OutageFilter;
 import city.gridwhistle.web.outage.Outages;
 import city.gridwhistle.web.photos.PhotoRejectedException;
 import city.gridwhistle.web.reports.RateLimitedException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -251,13 +250,9 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         if (tooLarge.isPresent()) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodyLimitFilter.problem(tooLarge.get()));
         }
-        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
-                        : ref.getFieldName()).collect(Collectors.joining("."))
-                : "body";
-        String reason = field.equals("body") ? "the body is not valid JSON" : "cannot read this value";
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", reason,
-                List.of(new FieldError(field, reason))));
+        FieldError error = UnreadableBody.errorOf(e.getCause());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-request",
+                summary(List.of(error)), List.of(error)));
     }
 
     @Override

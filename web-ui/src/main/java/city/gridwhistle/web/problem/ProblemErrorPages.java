@@ -1,5 +1,6 @@
 package city.gridwhistle.web.problem;
 
+import city.gridwhistle.web.open311.Open311Errors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -50,6 +52,15 @@ class ProblemErrorPages {
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail, String path) throws IOException {
+        if (path != null && path.startsWith("/open311/")) {
+            // Open311 clients read only the specification's errors, whoever refused the request
+            ResponseEntity<String> error = Open311Errors.error(path, status, detail);
+            response.setStatus(status.value());
+            response.setContentType(String.valueOf(error.getHeaders().getContentType()));
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getOutputStream().write(error.getBody().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(ProblemDetails.TYPE_BASE + "http-" + status.value()));
         problem.setTitle(status.getReasonPhrase());
@@ -87,7 +98,7 @@ class ProblemErrorPages {
                 response.resetBuffer();
                 write(response.getResponse(), known == null ? HttpStatus.BAD_REQUEST : known,
                         known != null && known.is4xxClientError() ? "the request is malformed"
-                                : "the request could not be completed", request.getDecodedRequestURI());
+                                : "the request could not be completed", request.getRequestURI());
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client went away or the response is gone: nothing left to tell

@@ -95,12 +95,12 @@ class AdminController {
 
     @PostMapping("/accounts/{username}/disable")
     ResponseEntity<Void> disable(@PathVariable String username) {
-        return accounts.setEnabled(username, false) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return done(accounts.setEnabled(username, false), "no account " + username);
     }
 
     @PostMapping("/accounts/{username}/enable")
     ResponseEntity<Void> enable(@PathVariable String username) {
-        return accounts.setEnabled(username, true) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return done(accounts.setEnabled(username, true), "no account " + username);
     }
 
     /**
@@ -170,6 +170,14 @@ class AdminController {
 
     @DeleteMapping("/api-keys/{keyId}")
     ResponseEntity<Void> revoke(@PathVariable String keyId) {
-        return apiKeys.revoke(keyId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return done(apiKeys.revoke(keyId), "no API key " + keyId);
+    }
+
+    /** 204, or 404 as a problem detail like every other error (an empty 404 tells a client nothing). */
+    private static ResponseEntity<Void> done(boolean found, String otherwise) {
+        if (!found) {
+            throw new NotFoundException(otherwise);
+        }
+        return ResponseEntity.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import city.gridwhistle.api.rider.StationsInBox;
 import city.gridwhistle.api.shared.GeoPoint;
 import city.gridwhistle.web.RequestValues;
 import city.gridwhistle.web.problem.InvalidParameterException;
+import city.gridwhistle.web.problem.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +61,9 @@ class StationController {
 
     @GetMapping("/{stationId}")
     ResponseEntity<StationView> find(@PathVariable String stationId, @RequestParam(required = false) String at) {
-        return ResponseEntity.of(queries.query(new FindStationQuery(stationId, instant(at)),
-                ResponseTypes.optionalInstanceOf(StationView.class)).join());
+        return ResponseEntity.ok(queries.query(new FindStationQuery(stationId, instant(at)),
+                ResponseTypes.optionalInstanceOf(StationView.class)).join()
+                .orElseThrow(() -> new NotFoundException("no station " + stationId)));
     }
 
     /** Every station within {@code bbox=north,west,south,east}, for a map. */

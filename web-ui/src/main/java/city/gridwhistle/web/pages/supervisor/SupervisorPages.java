@@ -185,16 +185,7 @@ class SupervisorPages {
     private CaseSearchResult search(SearchForm form, Actor me) {
         GeoScope geo = null;
         if (form.near() != null && !form.near().isBlank()) {
-            String[] parts = form.near().split(",");
-            if (parts.length != 3) {
-                throw new InvalidParameterException("near", "expected lat,lon,radiusMeters");
-            }
-            try {
-                geo = GeoScope.within(RequestValues.point("near", parts[0] + "," + parts[1]),
-                        Integer.parseInt(parts[2].trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidParameterException("near", "the radius is a whole number of metres");
-            }
+            geo = RequestValues.circle("near", form.near());
         }
         CaseSort sort = form.sort() == null ? CaseSort.NEWEST : form.sort();
         GeoPoint origin = geo != null ? geo.center() : null;
@@ -211,7 +202,8 @@ class SupervisorPages {
                 form.overdue(), form.awaitingSupervisor(), form.escalated());
         int size = form.size() == null ? 20 : Math.max(1, Math.min(SearchCasesQuery.MAX_PAGE_SIZE, form.size()));
         try {
-            return queries.query(new SearchCasesQuery(blank(form.q()), filters, geo, sort, origin, 0, size,
+            String text = RequestValues.searchText("q", blank(form.q()));
+            return queries.query(new SearchCasesQuery(text, filters, geo, sort, origin, 0, size,
                     blank(form.cursor()), me), CaseSearchResult.class).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
