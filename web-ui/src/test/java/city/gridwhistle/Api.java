@@ -131,11 +131,16 @@ public final class Api {
         return uploaded.getBody().path("sha256").asText();
     }
 
-    /** The read model is eventually consistent: wait until the case has reached the expected state. */
+    /**
+     * The read model is eventually consistent: wait until the case has reached the expected state, and the case index
+     * holds that version of it (by id, a case the index has not caught up with is read from its events; what a test
+     * does next may search the index).
+     */
     public JsonNode awaitCase(String caseId, Predicate<JsonNode> state) {
         TestRestTemplate watcher = as(WATCHER);
         return await().atMost(READ_MODEL_WITHIN).until(() -> watcher.getForEntity("/api/cases/" + caseId, JsonNode.class),
-                response -> response.getStatusCode() == HttpStatus.OK && state.test(response.getBody())).getBody();
+                response -> response.getStatusCode() == HttpStatus.OK && state.test(response.getBody())
+                        && IndexedCases.holds(caseId, response.getBody().path("version").asLong())).getBody();
     }
 
     public JsonNode awaitStatus(String caseId, String status) {

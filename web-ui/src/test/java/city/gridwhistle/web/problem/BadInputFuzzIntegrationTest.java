@@ -714,7 +714,10 @@ class BadInputFuzzIntegrationTest {
         return type.isPrimitive() || Number.class.isAssignableFrom(type) ? "1" : "x";
     }
 
-    /** A digest of every table's rows but bookkeeping's and the event store's (whose callers are checked). */
+    /**
+     * A digest of every table's rows but bookkeeping's and the event store's (whose callers are checked), each row
+     * without its {@code last_used_at}.
+     */
     private Map<String, String> tableDigests() {
         Map<String, String> digests = new java.util.TreeMap<>();
         for (String table : jdbc.queryForList("select table_name from information_schema.tables where table_schema ="
@@ -722,8 +725,10 @@ class BadInputFuzzIntegrationTest {
             if (BOOKKEEPING.contains(table) || table.equals("domain_event_entry")) {
                 continue;
             }
-            digests.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text),"
-                    + " '' order by md5(t::text))), '') from " + table + " t", String.class));
+            // when a key or a device was last used is bookkeeping too: a refused call may still have presented one
+            String row = "md5((to_jsonb(t) - 'last_used_at')::text)";
+            digests.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(" + row
+                    + ", '' order by " + row + ")), '') from " + table + " t", String.class));
         }
         return digests;
     }
@@ -795,10 +800,19 @@ class BadInputFuzzIntegrationTest {
         }
     }
 
-    private record Exchange(String request, int status, boolean problem, String body) {
+    /**
+     * @param lineTooLong whether the request line is longer than the server reads (Tomcat's 8 KB for the request
+     *                    line and headers): it is refused before its path is known, so not in Open311's format
+     */
+    private record Exchange(String request, int status, boolean problem, String body, boolean lineTooLong) {
+
+        Exchange(String request, int status, boolean problem, String body) {
+            this(request, status, problem, body, false);
+        }
 
         boolean open311Error() {
-            return request.contains("/open311/") && (body.startsWith("[{\"code\":") || body.contains("<errors>"));
+            return request.contains("/open311/") && (body.startsWith("[{\"code\":") || body.contains("<errors>")
+                    || lineTooLong && status == 400 && problem);
         }
 
         @Override
@@ -845,7 +859,9 @@ class BadInputFuzzIntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
             boolean problem = response.headers().firstValue("Content-Type")
                     .map(type -> type.startsWith("application/problem+json")).orElse(false);
-            return new Exchange(described, response.statusCode(), problem, response.body());
+            boolean lineTooLong = request.uri().getRawPath().length()
+                    + (request.uri().getRawQuery() == null ? 0 : request.uri().getRawQuery().length()) > 8_000;
+            return new Exchange(described, response.statusCode(), problem, response.body(), lineTooLong);
         } catch (java.io.IOException e) {
             return new Exchange(described, 599, false, "connection failed: " + e);
         } catch (InterruptedException e) {

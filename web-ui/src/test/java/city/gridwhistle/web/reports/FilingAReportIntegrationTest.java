@@ -128,7 +128,9 @@ class FilingAReportIntegrationTest {
     /** The read model is eventually consistent: wait until the case has reached the expected state. */
     private JsonNode awaitCase(String caseId, Predicate<JsonNode> state) {
         return await().atMost(SEARCHABLE_WITHIN).until(() -> http.getForEntity("/api/cases/" + caseId, JsonNode.class),
-                response -> response.getStatusCode() == HttpStatus.OK && state.test(response.getBody())).getBody();
+                response -> response.getStatusCode() == HttpStatus.OK && state.test(response.getBody())
+                        && city.gridwhistle.IndexedCases.holds(caseId, response.getBody().path("version").asLong()))
+                .getBody();
     }
 
     private JsonNode awaitSearch(String text, String caseId) {
