@@ -14,18 +14,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexedCases {
 
-    private static volatile ElasticsearchClient client;
+    /**
+     * The clients of the contexts still open, newest last: a context with properties of its own starts beside the
+     * shared one and is closed before it (its client with it); all of them reach the one search node of the JVM.
+     */
+    private static final java.util.List<ElasticsearchClient> CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final ElasticsearchClient client;
 
     IndexedCases(ElasticsearchClient elasticsearch) {
         client = elasticsearch;
+        CLIENTS.add(elasticsearch);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void contextClosed() {
+        CLIENTS.remove(client);
     }
 
     /** Whether the index can be searched for the case at this version (its sequence number) or a later one. */
     public static boolean holds(String caseId, long version) {
-        ElasticsearchClient elasticsearch = client;
-        if (elasticsearch == null) {
+        if (CLIENTS.isEmpty()) {
             return true;
         }
+        ElasticsearchClient elasticsearch = CLIENTS.getLast();
         try {
             // a search, not a get: a get sees a document before the index is refreshed, a search only after
             var found = elasticsearch.search(s -> s.index(CaseIndex.ALIAS).query(q -> q.ids(i -> i.values(caseId)))

@@ -178,9 +178,11 @@ class OutageIntegrationTest {
         assertThat(elasticsearch.awaitReady(Duration.ofSeconds(120))).isTrue();
 
         for (String caseId : duringOutage) {
+            // by id, a case the index lacks is read from its events (decision 0052): wait for the search itself
             JsonNode found = await().atMost(Duration.ofSeconds(150)).until(
                     () -> api.as(Api.WATCHER).getForEntity("/api/cases/" + caseId, JsonNode.class),
-                    r -> r.getStatusCode().is2xxSuccessful() && r.getBody().path("cell").path("cellCode").isTextual())
+                    r -> r.getStatusCode().is2xxSuccessful() && r.getBody().path("cell").path("cellCode").isTextual()
+                            && city.gridwhistle.IndexedCases.holds(caseId, r.getBody().path("version").asLong()))
                     .getBody();
             assertThat(found.path("caseId").asText()).isEqualTo(caseId);
         }
