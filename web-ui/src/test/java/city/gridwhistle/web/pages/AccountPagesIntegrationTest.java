@@ -91,16 +91,21 @@ class AccountPagesIntegrationTest {
     @Test
     void thePasswordAndDevicesPagesSpeakChineseAndEnglishWithEveryString() {
         for (String language : List.of("zh-CN", "en")) {
-            try (BrowserContext context = Browser.desktop(baseUrl(), language)) {
-                Page page = Browser.signIn(context, "r042", language);
-                for (String path : List.of("/account/password", "/rider/devices")) {
-                    page.navigate(path + "?lang=" + language);
-                    assertThat(page.locator("html")).hasAttribute("lang", language);
-                    assertThat(page.locator("h1")).isVisible();
-                    Browser.assertNoMissingMessages(page);
-                    assertThat(page.locator("input:not([type=hidden])").evaluateAll(
-                            "els => els.filter(e => !(e.labels && e.labels.length)).map(e => e.id || e.name)"))
-                            .as("every field on %s has a label", path).isEqualTo(List.of());
+            for (boolean phone : List.of(true, false)) {
+                try (BrowserContext context = phone ? Browser.phone(baseUrl(), language, 30.6, 104.1)
+                        : Browser.desktop(baseUrl(), language)) {
+                    Page page = Browser.signIn(context, "r042", language);
+                    for (String path : List.of("/account/password", "/rider/devices")) {
+                        page.navigate(path + "?lang=" + language);
+                        Browser.screenshot(page, path.substring(1).replace('/', '-') + "-" + language
+                                + (phone ? "-phone" : "-desktop"));
+                        assertThat(page.locator("html")).hasAttribute("lang", language);
+                        assertThat(page.locator("h1")).isVisible();
+                        Browser.assertNoMissingMessages(page);
+                        assertThat(page.locator("input:not([type=hidden])").evaluateAll(
+                                "els => els.filter(e => !(e.labels && e.labels.length)).map(e => e.id || e.name)"))
+                                .as("every field on %s has a label", path).isEqualTo(List.of());
+                    }
                 }
             }
         }
